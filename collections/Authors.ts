@@ -1,0 +1,93 @@
+import type { CollectionConfig } from 'payload'
+
+import { anyone } from '@/access/anyone'
+import { editorsOnly } from '@/access/editorsOnly'
+import { editorFieldOnly, staffFieldOnly } from '@/access/fieldAccess'
+import { ownProfileOrEditors } from '@/access/ownProfileOrEditors'
+import { validateHttpURL } from '@/fields/validateHttpURL'
+import { newsroomSlugField } from '@/fields/slug'
+import { clampPublicReads } from '@/hooks/clampPublicReads'
+
+export const Authors: CollectionConfig<'authors'> = {
+  slug: 'authors',
+  access: {
+    create: editorsOnly,
+    delete: editorsOnly,
+    read: anyone,
+    update: ownProfileOrEditors,
+  },
+  admin: {
+    defaultColumns: ['name', 'jobTitle', 'slug'],
+    useAsTitle: 'name',
+  },
+  defaultSort: 'name',
+  fields: [
+    {
+      name: 'name',
+      type: 'text',
+      maxLength: 120,
+      required: true,
+    },
+    newsroomSlugField('name'),
+    {
+      name: 'jobTitle',
+      type: 'text',
+      maxLength: 120,
+    },
+    {
+      name: 'bio',
+      type: 'richText',
+    },
+    {
+      name: 'avatar',
+      type: 'upload',
+      relationTo: 'media',
+    },
+    {
+      name: 'links',
+      type: 'array',
+      fields: [
+        {
+          name: 'label',
+          type: 'text',
+          maxLength: 80,
+          required: true,
+        },
+        {
+          name: 'url',
+          type: 'text',
+          required: true,
+          validate: validateHttpURL,
+        },
+      ],
+      maxRows: 10,
+    },
+    {
+      name: 'user',
+      type: 'relationship',
+      access: {
+        // The account behind a byline is staff business: it never reaches the public.
+        create: editorFieldOnly,
+        read: staffFieldOnly,
+        update: editorFieldOnly,
+      },
+      admin: {
+        description: 'The staff account that writes under this byline.',
+        position: 'sidebar',
+      },
+      relationTo: 'users',
+      unique: true,
+    },
+    {
+      name: 'articles',
+      type: 'join',
+      collection: 'articles',
+      defaultLimit: 10,
+      defaultSort: '-publishedAt',
+      on: 'authors',
+    },
+  ],
+  hooks: {
+    beforeOperation: [clampPublicReads],
+  },
+}

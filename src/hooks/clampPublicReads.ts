@@ -1,0 +1,36 @@
+import type { CollectionBeforeOperationHook, CollectionSlug } from 'payload'
+
+import { isStaff } from '@/access/roles'
+
+/** The most documents one anonymous read may return, per list and per join. */
+export const PUBLIC_MAX_LIMIT = 100
+
+type JoinQuery = false | undefined | { limit?: number }
+type ReadArgs = { joins?: false | Record<string, JoinQuery>; limit?: number; pagination?: boolean }
+
+const clamp = (limit: unknown): number => {
+  const value = Number(limit)
+  return value > 0 && value <= PUBLIC_MAX_LIMIT ? value : PUBLIC_MAX_LIMIT
+}
+
+const clampJoin = (query: JoinQuery): JoinQuery =>
+  query && query.limit !== undefined ? { ...query, limit: clamp(query.limit) } : query
+
+// A public list can never ask for the whole archive at once: `limit=0`, `pagination=false`
+// and oversized limits are all clamped, on REST and GraphQL alike.
+export function clampPublicReads<TSlug extends CollectionSlug>({
+  args,
+  operation,
+  req,
+}: Parameters<CollectionBeforeOperationHook<TSlug>>[0]): ReturnType<CollectionBeforeOperationHook<TSlug>> {
+  if (operation !== 'read' || isStaff(req.user)) return args
+  const clamped: ReadArgs = { ...(args as ReadArgs) }
+  if ('limit' in clamped && (clamped.limit !== undefined || clamped.pagination === false)) {
+    clamped.limit = clamp(clamped.limit)
+  }
+  if ('pagination' in clamped) clamped.pagination = true
+  if (clamped.joins) {
+    clamped.joins = Object.fromEntries(Object.entries(clamped.joins).map(([name, query]) => [name, clampJoin(query)]))
+  }
+  return clamped as typeof args
+}

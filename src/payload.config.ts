@@ -1,0 +1,60 @@
+import { sqliteAdapter } from '@payloadcms/db-sqlite'
+import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import path from 'path'
+import { buildConfig } from 'payload'
+import sharp from 'sharp'
+import { fileURLToPath } from 'url'
+
+import { Articles } from '@collections/Articles'
+import { Authors } from '@collections/Authors'
+import { Comments } from '@collections/Comments'
+import { Media } from '@collections/Media'
+import { Tags } from '@collections/Tags'
+import { Users } from '@collections/Users'
+
+import { migrateOnInit } from './db/migrateOnInit'
+import { serializeTransactions } from './db/serializeTransactions'
+import { env } from './env'
+
+const dirname = path.dirname(fileURLToPath(import.meta.url))
+
+export default buildConfig({
+  admin: {
+    importMap: {
+      baseDir: dirname,
+    },
+    user: Users.slug,
+  },
+  collections: [Articles, Authors, Tags, Comments, Media, Users],
+  cors: env.corsOrigins,
+  csrf: env.corsOrigins,
+  db: serializeTransactions(
+    sqliteAdapter({
+      busyTimeout: 5000,
+      client: { url: env.databaseURL },
+      migrationDir: path.resolve(dirname, 'migrations'),
+      // Migrations only, never push mode: the schema a database has is always the committed one.
+      push: false,
+      // Any object turns transactions on: without it the SQLite adapter writes each statement on its own.
+      transactionOptions: {},
+      wal: true,
+    }),
+  ),
+  editor: lexicalEditor(),
+  graphQL: {
+    maxComplexity: 1000,
+    schemaOutputFile: path.resolve(dirname, 'generated-schema.graphql'),
+  },
+  jobs: {
+    // Runs due jobs (scheduled publishing) inside `next dev` and `next start` alike.
+    autoRun: [{ cron: env.jobsCron, queue: 'default' }],
+  },
+  maxDepth: 3,
+  onInit: migrateOnInit,
+  secret: env.secret,
+  serverURL: env.serverURL,
+  sharp,
+  typescript: {
+    outputFile: path.resolve(dirname, 'payload-types.ts'),
+  },
+})

@@ -1,0 +1,70 @@
+import { GRAPHQL_POST, REST_DELETE, REST_GET, REST_PATCH, REST_POST } from '@payloadcms/next/routes'
+
+// The config reads the environment when imported, so it is loaded only after bootPayload set it.
+const loadHandlers = async () => {
+  const { default: config } = await import('@payload-config')
+  return {
+    graphql: GRAPHQL_POST(config),
+    rest: { DELETE: REST_DELETE(config), GET: REST_GET(config), PATCH: REST_PATCH(config), POST: REST_POST(config) },
+  }
+}
+let handlers: ReturnType<typeof loadHandlers> | undefined
+const getHandlers = () => (handlers ??= loadHandlers())
+
+type Method = 'DELETE' | 'GET' | 'PATCH' | 'POST'
+
+const BASE = 'http://localhost:3000'
+
+type RequestOptions = {
+  body?: unknown
+  headers?: Record<string, string>
+  /** A raw body, sent as it is (malformed JSON, multipart forms). */
+  rawBody?: BodyInit
+  token?: string
+}
+
+export type JSONResponse<T = any> = { body: T; headers: Headers; status: number }
+
+const authHeaders = (token?: string): Record<string, string> => (token ? { Authorization: `JWT ${token}` } : {})
+
+const readJSON = async (response: Response): Promise<any> => {
+  const text = await response.text()
+  try {
+    return text ? JSON.parse(text) : null
+  } catch {
+    return text
+  }
+}
+
+/** Calls the project's REST route handlers with a real Request, as Next.js does; no server needed. */
+export const rest = async <T = any>(
+  method: Method,
+  pathWithQuery: string,
+  { body, headers = {}, rawBody, token }: RequestOptions = {},
+): Promise<JSONResponse<T>> => {
+  const url = new URL(`/api${pathWithQuery}`, BASE)
+  const init: RequestInit = { headers: { ...authHeaders(token), ...headers }, method }
+  if (rawBody !== undefined) init.body = rawBody
+  else if (body !== undefined) {
+    init.body = JSON.stringify(body)
+    ;(init.headers as Record<string, string>)['Content-Type'] = 'application/json'
+  }
+  const slug = url.pathname.replace(/^\/api\//, '').split('/')
+  const response = await (await getHandlers()).rest[method](new Request(url, init), { params: Promise.resolve({ slug }) })
+  return { body: await readJSON(response), headers: response.headers, status: response.status }
+}
+
+/** Posts a GraphQL operation to the project's /api/graphql handler. */
+export const graphql = async <T = any>(
+  query: string,
+  variables: Record<string, unknown> = {},
+  token?: string,
+): Promise<JSONResponse<{ data?: T; errors?: { message: string; extensions?: Record<string, unknown> }[] }>> => {
+  const request = new Request(new URL('/api/graphql', BASE), {
+    body: JSON.stringify({ query, variables }),
+    headers: { 'Content-Type': 'application/json', ...authHeaders(token) },
+    method: 'POST',
+  })
+  const response = await (await getHandlers()).graphql(request)
+  return { body: await readJSON(response), headers: response.headers, status: response.status }
+}

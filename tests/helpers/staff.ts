@@ -1,0 +1,23 @@
+import type { Payload } from 'payload'
+
+import type { Role } from '@/access/roles'
+import type { User } from '@/payload-types'
+
+export const STAFF_PASSWORD = 'test-password-1234'
+
+export type Staff = Record<Role, { token: string; user: User & { collection: 'users' } }>
+
+/** Creates one account per role (the first becomes admin, as on a fresh install) and logs each in. */
+export const createStaff = async (payload: Payload): Promise<Staff> => {
+  const staff = {} as Staff
+  for (const role of ['admin', 'editor', 'author', 'contributor'] as const) {
+    const email = `${role}@newsroom.test`
+    await payload.create({
+      collection: 'users',
+      data: { name: `Test ${role}`, email, password: STAFF_PASSWORD, role },
+    })
+    const { token, user } = await payload.login({ collection: 'users', data: { email, password: STAFF_PASSWORD } })
+    staff[role] = { token: token!, user: { ...(user as User), collection: 'users' } }
+  }
+  return staff
+}
