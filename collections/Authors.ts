@@ -6,7 +6,9 @@ import { editorFieldOnly, staffFieldOnly } from '@/access/fieldAccess'
 import { ownProfileOrEditors } from '@/access/ownProfileOrEditors'
 import { validateHttpURL } from '@/fields/validateHttpURL'
 import { newsroomSlugField } from '@/fields/slug'
+import { validateRelationship, validateUpload } from '@/fields/validateRelationExists'
 import { clampPublicReads } from '@/hooks/clampPublicReads'
+import { guardRelationFilters } from '@/hooks/guardRelationFilters'
 
 export const Authors: CollectionConfig<'authors'> = {
   slug: 'authors',
@@ -42,6 +44,7 @@ export const Authors: CollectionConfig<'authors'> = {
       name: 'avatar',
       type: 'upload',
       relationTo: 'media',
+      validate: validateUpload,
     },
     {
       name: 'links',
@@ -77,6 +80,7 @@ export const Authors: CollectionConfig<'authors'> = {
       },
       relationTo: 'users',
       unique: true,
+      validate: validateRelationship,
     },
     {
       name: 'articles',
@@ -88,6 +92,7 @@ export const Authors: CollectionConfig<'authors'> = {
     },
   ],
   hooks: {
-    beforeOperation: [clampPublicReads],
+    // The join lists only what the reader may see; filtering on it by a draft's id must not reveal more.
+    beforeOperation: [clampPublicReads, guardRelationFilters([{ name: 'articles', relationTo: 'articles' }])],
   },
 }

@@ -4,8 +4,14 @@ import { anyone } from '@/access/anyone'
 import { approvedOrEditors } from '@/access/approvedOrEditors'
 import { editorsOnly } from '@/access/editorsOnly'
 import { editorFieldOnly } from '@/access/fieldAccess'
+import { validateRelationship } from '@/fields/validateRelationExists'
 import { clampPublicReads } from '@/hooks/clampPublicReads'
+import { guardRelationFilters } from '@/hooks/guardRelationFilters'
 import { hideUnreadableRelations } from '@/hooks/hideUnreadableRelations'
+import type { PrivateRelation } from '@/hooks/types'
+
+// A reply may outlive its parent's approval: the hidden parent's id stays private.
+const parentRelation: PrivateRelation = { name: 'parent', relationTo: 'comments' }
 
 export const Comments: CollectionConfig<'comments'> = {
   slug: 'comments',
@@ -27,12 +33,14 @@ export const Comments: CollectionConfig<'comments'> = {
       index: true,
       relationTo: 'articles',
       required: true,
+      validate: validateRelationship,
     },
     {
       name: 'parent',
       type: 'relationship',
       index: true,
       relationTo: 'comments',
+      validate: validateRelationship,
     },
     {
       name: 'authorName',
@@ -76,7 +84,7 @@ export const Comments: CollectionConfig<'comments'> = {
     },
   ],
   hooks: {
-    afterRead: [hideUnreadableRelations([{ name: 'parent', relationTo: 'comments' }])],
-    beforeOperation: [clampPublicReads],
+    afterRead: [hideUnreadableRelations([parentRelation])],
+    beforeOperation: [clampPublicReads, guardRelationFilters([parentRelation])],
   },
 }

@@ -5,6 +5,7 @@ import { editorsOnly } from '@/access/editorsOnly'
 import { publicTagsOrStaff } from '@/access/publicTagsOrStaff'
 import { newsroomSlugField } from '@/fields/slug'
 import { clampPublicReads } from '@/hooks/clampPublicReads'
+import { guardRelationFilters } from '@/hooks/guardRelationFilters'
 
 export const Tags: CollectionConfig<'tags'> = {
   slug: 'tags',
@@ -52,6 +53,7 @@ export const Tags: CollectionConfig<'tags'> = {
     },
   ],
   hooks: {
-    beforeOperation: [clampPublicReads],
+    // The join lists only what the reader may see; filtering on it by a draft's id must not reveal more.
+    beforeOperation: [clampPublicReads, guardRelationFilters([{ name: 'articles', relationTo: 'articles' }])],
   },
 }

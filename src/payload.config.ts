@@ -15,6 +15,7 @@ import { Users } from '@collections/Users'
 import { migrateOnInit } from './db/migrateOnInit'
 import { serializeTransactions } from './db/serializeTransactions'
 import { env } from './env'
+import { limitRelationDepth } from './graphql/limitRelationDepth'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -43,6 +44,7 @@ export default buildConfig({
   editor: lexicalEditor(),
   graphQL: {
     maxComplexity: 1000,
+    validationRules: () => [limitRelationDepth()],
     schemaOutputFile: path.resolve(dirname, 'generated-schema.graphql'),
   },
   jobs: {

@@ -6,11 +6,17 @@ import { publishedOrStaff } from '@/access/publishedOrStaff'
 import { staffOnly } from '@/access/staffOnly'
 import { createdByField } from '@/fields/createdBy'
 import { newsroomSlugField } from '@/fields/slug'
+import { validateRelationship, validateUpload } from '@/fields/validateRelationExists'
 import { clampPublicReads } from '@/hooks/clampPublicReads'
+import { guardRelationFilters } from '@/hooks/guardRelationFilters'
 import { hideUnreadableRelations } from '@/hooks/hideUnreadableRelations'
+import type { PrivateRelation } from '@/hooks/types'
 
 import { followTitleUntilPublished } from './hooks/followTitleUntilPublished'
 import { setPublishedAt } from './hooks/setPublishedAt'
+
+// Internal tags are staff-only: their ids stay out of public reads and filters.
+const tagsRelation: PrivateRelation = { name: 'tags', relationTo: 'tags' }
 
 export const Articles: CollectionConfig<'articles'> = {
   slug: 'articles',
@@ -46,6 +52,7 @@ export const Articles: CollectionConfig<'articles'> = {
       name: 'heroImage',
       type: 'upload',
       relationTo: 'media',
+      validate: validateUpload,
     },
     {
       name: 'content',
@@ -62,6 +69,7 @@ export const Articles: CollectionConfig<'articles'> = {
       minRows: 1,
       relationTo: 'authors',
       required: true,
+      validate: validateRelationship,
     },
     {
       name: 'tags',
@@ -72,6 +80,7 @@ export const Articles: CollectionConfig<'articles'> = {
       hasMany: true,
       index: true,
       relationTo: 'tags',
+      validate: validateRelationship,
     },
     {
       name: 'publishedAt',
@@ -98,14 +107,16 @@ export const Articles: CollectionConfig<'articles'> = {
     createdByField(),
   ],
   hooks: {
-    afterRead: [hideUnreadableRelations([{ name: 'tags', relationTo: 'tags' }])],
+    afterRead: [hideUnreadableRelations([tagsRelation])],
     beforeChange: [setPublishedAt, followTitleUntilPublished],
-    beforeOperation: [clampPublicReads],
+    beforeOperation: [clampPublicReads, guardRelationFilters([tagsRelation])],
   },
   indexes: [{ fields: ['_status', 'publishedAt'] }],
   versions: {
     drafts: {
       schedulePublish: true,
+      // Drafts are validated too, so a draft with an unknown author or tag is a 400, never a 500.
+      validate: true,
     },
     maxPerDoc: 50,
   },

@@ -6,7 +6,12 @@ import { isStaff } from '@/access/roles'
 export const PUBLIC_MAX_LIMIT = 100
 
 type JoinQuery = false | undefined | { limit?: number }
-type ReadArgs = { joins?: false | Record<string, JoinQuery>; limit?: number; pagination?: boolean }
+type ReadArgs = {
+  joins?: false | Record<string, JoinQuery>
+  limit?: number
+  overrideAccess?: boolean
+  pagination?: boolean
+}
 
 const clamp = (limit: unknown): number => {
   const value = Number(limit)
@@ -23,8 +28,9 @@ export function clampPublicReads<TSlug extends CollectionSlug>({
   operation,
   req,
 }: Parameters<CollectionBeforeOperationHook<TSlug>>[0]): ReturnType<CollectionBeforeOperationHook<TSlug>> {
-  if (operation !== 'read' || isStaff(req.user)) return args
   const clamped: ReadArgs = { ...(args as ReadArgs) }
+  // Trusted system work (the Local API's default) reads what it asks for.
+  if (operation !== 'read' || clamped.overrideAccess || isStaff(req.user)) return args
   if ('limit' in clamped && (clamped.limit !== undefined || clamped.pagination === false)) {
     clamped.limit = clamp(clamped.limit)
   }

@@ -31,7 +31,7 @@ const createDraft = async (title: string, role: keyof Staff): Promise<Article> =
 // Queued exactly as the admin panel's "Schedule publish" drawer queues it.
 const schedulePublish = async (article: Article, role: keyof Staff, inMs: number) =>
   ctx.payload.jobs.queue({
-    input: { type: 'publish', doc: { relationTo: 'articles', value: String(article.id) }, user: { relationTo: 'users', value: staff[role].user.id } },
+    input: { type: 'publish', doc: { relationTo: 'articles', value: article.id }, user: { relationTo: 'users', value: staff[role].user.id } },
     task: 'schedulePublish',
     waitUntil: new Date(Date.now() + inMs),
   })

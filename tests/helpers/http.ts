@@ -1,12 +1,9 @@
-import { GRAPHQL_POST, REST_DELETE, REST_GET, REST_PATCH, REST_POST } from '@payloadcms/next/routes'
-
-// The config reads the environment when imported, so it is loaded only after bootPayload set it.
+// The app's own route modules, as Next.js serves them. They import the config, which reads the
+// environment when loaded, so they are loaded only after bootPayload has set it.
 const loadHandlers = async () => {
-  const { default: config } = await import('@payload-config')
-  return {
-    graphql: GRAPHQL_POST(config),
-    rest: { DELETE: REST_DELETE(config), GET: REST_GET(config), PATCH: REST_PATCH(config), POST: REST_POST(config) },
-  }
+  const rest = await import('@/app/(payload)/api/[...slug]/route')
+  const graphql = await import('@/app/(payload)/api/graphql/route')
+  return { graphql: graphql.POST, rest }
 }
 let handlers: ReturnType<typeof loadHandlers> | undefined
 const getHandlers = () => (handlers ??= loadHandlers())
