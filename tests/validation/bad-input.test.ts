@@ -1,6 +1,5 @@
 import type { CollectionSlug } from 'payload'
 
-import { GRAPHQL_POST } from '@payloadcms/next/routes'
 import fs from 'fs/promises'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
