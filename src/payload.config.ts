@@ -21,6 +21,8 @@ const dirname = path.dirname(fileURLToPath(import.meta.url))
 
 export default buildConfig({
   admin: {
+    // No Gravatar: the admin panel makes no requests to third parties.
+    avatar: 'default',
     importMap: {
       baseDir: dirname,
     },
