@@ -151,7 +151,7 @@ export interface Article {
    * When enabled, the slug will auto-generate from the title field on save and autosave.
    */
   generateSlug?: boolean | null;
-  slug: string;
+  slug?: string | null;
   /**
    * The dek: one or two plain sentences under the headline.
    */
@@ -282,7 +282,7 @@ export interface Author {
    * When enabled, the slug will auto-generate from the title field on save and autosave.
    */
   generateSlug?: boolean | null;
-  slug: string;
+  slug?: string | null;
   jobTitle?: string | null;
   bio?: {
     root: {
@@ -330,7 +330,7 @@ export interface Tag {
    * When enabled, the slug will auto-generate from the title field on save and autosave.
    */
   generateSlug?: boolean | null;
-  slug: string;
+  slug?: string | null;
   description?: string | null;
   /**
    * Internal tags organise staff work and are never shown to the public.

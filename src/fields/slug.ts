@@ -1,12 +1,13 @@
-import type { FieldHook, RowField } from 'payload'
+import type { FieldHook, RowField, TextField, TextFieldSingleValidation } from 'payload'
 
 import { slugField } from 'payload'
 import { slugify } from 'payload/shared'
 
 /**
- * Payload's slug field, completed for API clients: its own generator runs alongside the
- * required-check, so a document created over REST without a slug would fail. Filling the
- * slug before validation lets `{ "title": "…" }` alone create a document, as in the admin.
+ * Payload's slug field, completed for API clients. Its own generator runs alongside the
+ * required-check and GraphQL marks a required field non-null in mutation inputs, so a client
+ * sending only a title would fail. Here the slug is filled from the title before validation and
+ * required by our own check instead: `{ "title": "…" }` alone creates a document on every surface.
  */
 export const newsroomSlugField = (useAsSlug = 'title'): RowField =>
   slugField({
@@ -14,12 +15,19 @@ export const newsroomSlugField = (useAsSlug = 'title'): RowField =>
       ...row,
       fields: row.fields.map((field) =>
         field.type === 'text' && field.name === 'slug'
-          ? { ...field, hooks: { ...field.hooks, beforeValidate: [fillFrom(useAsSlug)] } }
+          ? withSlugRules(field, useAsSlug)
           : field,
       ),
     }),
+    required: false,
     useAsSlug,
   })
+
+const withSlugRules = (field: TextField, useAsSlug: string): TextField => ({
+  ...(field as Extract<TextField, { hasMany?: false }>),
+  hooks: { ...field.hooks, beforeValidate: [fillFrom(useAsSlug)] },
+  validate: requireSlug(useAsSlug),
+})
 
 const fillFrom =
   (useAsSlug: string): FieldHook =>
@@ -28,3 +36,8 @@ const fillFrom =
     const source = data?.[useAsSlug]
     return typeof source === 'string' && source.trim() ? slugify(source) : value
   }
+
+const requireSlug =
+  (useAsSlug: string): TextFieldSingleValidation =>
+  (value) =>
+    (typeof value === 'string' && value.length > 0) || `A slug is required: give one, or a ${useAsSlug} to make it from.`

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { bootPayload, type TestContext } from '../helpers/bootPayload'
-import { rest } from '../helpers/http'
+import { graphql, rest } from '../helpers/http'
 import { createStaff, type Staff } from '../helpers/staff'
 
 let ctx: TestContext
@@ -25,6 +25,19 @@ describe('articles: slug, publishedAt and createdBy', () => {
     })
     expect(status).toBe(201)
     expect(body.doc.slug).toBe('port-of-nakhodka-expands')
+  })
+
+  it('creates documents over GraphQL from a title or name alone', async () => {
+    const tag = await graphql('mutation { createTag(data: { name: "Port Cities" }) { id slug } }', {}, staff.editor.token)
+    expect(tag.body.errors).toBeUndefined()
+    expect(tag.body.data.createTag.slug).toBe('port-cities')
+    const article = await graphql(
+      'mutation ($authors: [Int]) { createArticle(data: { title: "Dock strike called off", authors: $authors }, draft: true) { slug } }',
+      { authors: [authorID] },
+      staff.editor.token,
+    )
+    expect(article.body.errors).toBeUndefined()
+    expect(article.body.data.createArticle.slug).toBe('dock-strike-called-off')
   })
 
   it('follows the headline while a story is a draft, then keeps the slug stable once published', async () => {

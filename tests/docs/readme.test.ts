@@ -1,0 +1,28 @@
+import fs from 'fs/promises'
+import path from 'path'
+import { describe, expect, it } from 'vitest'
+
+import { demoLogins } from '@/seed/data/users'
+
+const root = path.resolve(__dirname, '../..')
+
+describe('README', () => {
+  it('lists the demo logins the seed creates, with their passwords', async () => {
+    const readme = await fs.readFile(path.join(root, 'README.md'), 'utf-8')
+    for (const { email, password, role } of demoLogins) {
+      expect(readme).toContain(`| ${role} | \`${email}\` | \`${password}\` |`)
+    }
+  })
+
+  it('documents every environment variable the app reads in .env.example', async () => {
+    const [envSource, example] = await Promise.all([
+      fs.readFile(path.join(root, 'src/env.ts'), 'utf-8'),
+      fs.readFile(path.join(root, '.env.example'), 'utf-8'),
+    ])
+    const read = [...envSource.matchAll(/process\.env\.([A-Z0-9_]+)/g)].map(([, name]) => name)
+    const internal = new Set(['NODE_ENV', 'NEXT_PHASE'])
+    for (const name of read.filter((variable) => !internal.has(variable))) {
+      expect(example, `${name} is read in src/env.ts`).toMatch(new RegExp(`^${name}=`, 'm'))
+    }
+  })
+})
