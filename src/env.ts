@@ -1,4 +1,7 @@
 // Reads the environment in one place, so a missing variable fails at start-up with its name.
+import { createHash } from 'crypto'
+import path from 'path'
+
 const isProduction = process.env.NODE_ENV === 'production'
 // `next build` loads the config to prerender the admin but never serves a request with it.
 const isBuild = process.env.NEXT_PHASE === 'phase-production-build'
@@ -22,14 +25,84 @@ const readList = (value: string | undefined): string[] =>
     .map((item) => item.trim())
     .filter(Boolean)
 
+/** How many proxies in front of the server append to X-Forwarded-For; 0 trusts none of it. */
+const readTrustProxy = (): number => {
+  const value = (process.env.TRUST_PROXY ?? '').trim().toLowerCase()
+  if (value === '' || value === 'false' || value === '0') return 0
+  if (value === 'true') return 1
+  const hops = Number(value)
+  if (Number.isInteger(hops) && hops > 0) return hops
+  throw new Error(`TRUST_PROXY must be "true" or the number of proxies in front of the server, not "${value}".`)
+}
+
+const filePath = (url: string): null | string =>
+  url.startsWith('file:') ? path.resolve(url.slice('file:'.length).replace(/\?.*$/, '')) : null
+
+const readRateLimitDatabaseURL = (databaseURL: string): string | undefined => {
+  const url = process.env.RATE_LIMIT_DATABASE_URL
+  if (!url) return undefined
+  const file = filePath(url)
+  if (!file) throw new Error('RATE_LIMIT_DATABASE_URL must be a file: URL of a SQLite file, e.g. file:./data/rate-limits.db.')
+  // Payload's write transactions are queued in-process; a second writer on that file would wait or fail.
+  if (file === filePath(databaseURL)) {
+    throw new Error('RATE_LIMIT_DATABASE_URL must name its own SQLite file, not the Payload database (DATABASE_URL).')
+  }
+  return url
+}
+
+export type SMTPSettings = {
+  auth?: { pass: string; user: string }
+  fromAddress: string
+  fromName: string
+  host: string
+  port: number
+  secure: boolean
+}
+
+const readSMTP = (): SMTPSettings | undefined => {
+  const host = process.env.SMTP_HOST
+  if (!host) return undefined
+  const from = process.env.EMAIL_FROM?.trim()
+  if (!from) throw new Error('EMAIL_FROM is required when SMTP_HOST is set, e.g. "Newsroom <newsroom@example.com>".')
+  const [, name, address] = /^(.*?)\s*<([^>]+)>$/.exec(from) ?? [undefined, '', from]
+  const secure = process.env.SMTP_SECURE === 'true'
+  const port = process.env.SMTP_PORT ? Number(process.env.SMTP_PORT) : secure ? 465 : 587
+  if (!Number.isInteger(port) || port < 1 || port > 65535) {
+    throw new Error(`SMTP_PORT must be a port number, not "${process.env.SMTP_PORT}".`)
+  }
+  const user = process.env.SMTP_USER
+  const pass = process.env.SMTP_PASS
+  if (Boolean(user) !== Boolean(pass)) throw new Error('SMTP_USER and SMTP_PASS must be set together, or neither.')
+  return {
+    auth: user && pass ? { pass, user } : undefined,
+    fromAddress: address.trim(),
+    fromName: name.replace(/^"|"$/g, '').trim() || 'Newsroom',
+    host,
+    port,
+    secure,
+  }
+}
+
 const serverURL = process.env.SERVER_URL ?? 'http://localhost:3000'
+const databaseURL = process.env.DATABASE_URL ?? 'file:./data/newsroom.db'
+const secret = readSecret()
 
 export const env = {
+  /**
+   * Salt of the HMAC that commenter IP addresses are kept as. Without COMMENT_IP_SALT it is derived
+   * from the secret, so rotating PAYLOAD_SECRET also stops old hashes from matching new visits.
+   */
+  commentIPSalt: process.env.COMMENT_IP_SALT || createHash('sha256').update(`comment-ip-salt:${secret}`).digest('hex'),
   corsOrigins: [serverURL, ...readList(process.env.CORS_ORIGINS)],
-  databaseURL: process.env.DATABASE_URL ?? 'file:./data/newsroom.db',
+  databaseURL,
   isProduction,
   /** Cron (with seconds) on which due jobs such as scheduled publishing run. */
   jobsCron: process.env.JOBS_AUTORUN_CRON ?? '*/10 * * * * *',
-  secret: readSecret(),
+  /** A SQLite file that flood-control counters share between server instances; in memory when unset. */
+  rateLimitDatabaseURL: readRateLimitDatabaseURL(databaseURL),
+  secret,
   serverURL,
+  /** SMTP delivery for notifications; Payload writes mail to the console when it is unset. */
+  smtp: readSMTP(),
+  trustProxy: readTrustProxy(),
 }

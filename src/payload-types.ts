@@ -73,6 +73,7 @@ export interface Config {
     comments: Comment;
     media: Media;
     users: User;
+    'read-more-topic-counts': ReadMoreTopicCount;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -80,6 +81,9 @@ export interface Config {
     'payload-migrations': PayloadMigration;
   };
   collectionsJoins: {
+    articles: {
+      comments: 'comments';
+    };
     authors: {
       articles: 'articles';
     };
@@ -94,6 +98,7 @@ export interface Config {
     comments: CommentsSelect<false> | CommentsSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
+    'read-more-topic-counts': ReadMoreTopicCountsSelect<false> | ReadMoreTopicCountsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -177,6 +182,31 @@ export interface Article {
   publishedAt?: string | null;
   commentsEnabled?: boolean | null;
   createdBy?: (number | null) | User;
+  comments?: {
+    docs?: (number | Comment)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  /**
+   * Links shown after the story, in this order. Automatic links by shared topics fill the rest.
+   */
+  readMore?:
+    | {
+        type: 'internal' | 'external';
+        doc?:
+          | ({
+              relationTo: 'tags';
+              value: number | Tag;
+            } | null)
+          | ({
+              relationTo: 'articles';
+              value: number | Article;
+            } | null);
+        url?: string | null;
+        title?: string | null;
+        id?: string | null;
+      }[]
+    | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -345,6 +375,8 @@ export interface Tag {
   createdAt: string;
 }
 /**
+ * Readers’ comments. New ones wait as pending until an editor approves them.
+ *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "comments".
  */
@@ -355,9 +387,45 @@ export interface Comment {
   authorName: string;
   authorEmail: string;
   body: string;
+  website?: string | null;
   status: 'pending' | 'approved' | 'spam' | 'rejected';
+  /**
+   * What the comment looked like when it arrived.
+   */
+  signals?: {
+    /**
+     * A bot filled the hidden form field.
+     */
+    honeypot?: boolean | null;
+    /**
+     * Links in the text; more than 2 files the comment as spam.
+     */
+    links?: number | null;
+    /**
+     * Comments from the same address or email in the hour before this one.
+     */
+    flood?: number | null;
+  };
+  /**
+   * Salted hash of the sender’s IP address: equal hashes, same sender.
+   */
+  ipHash?: string | null;
+  level?: number | null;
   updatedAt: string;
   createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "read-more-topic-counts".
+ */
+export interface ReadMoreTopicCount {
+  id: number;
+  collectionSlug: string;
+  /**
+   * A topic's id, or "*" for every published document of the collection.
+   */
+  topic: string;
+  documents: number;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -557,6 +625,16 @@ export interface ArticlesSelect<T extends boolean = true> {
   publishedAt?: T;
   commentsEnabled?: T;
   createdBy?: T;
+  comments?: T;
+  readMore?:
+    | T
+    | {
+        type?: T;
+        doc?: T;
+        url?: T;
+        title?: T;
+        id?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -608,7 +686,17 @@ export interface CommentsSelect<T extends boolean = true> {
   authorName?: T;
   authorEmail?: T;
   body?: T;
+  website?: T;
   status?: T;
+  signals?:
+    | T
+    | {
+        honeypot?: T;
+        links?: T;
+        flood?: T;
+      };
+  ipHash?: T;
+  level?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -704,6 +792,15 @@ export interface UsersSelect<T extends boolean = true> {
         createdAt?: T;
         expiresAt?: T;
       };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "read-more-topic-counts_select".
+ */
+export interface ReadMoreTopicCountsSelect<T extends boolean = true> {
+  collectionSlug?: T;
+  topic?: T;
+  documents?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

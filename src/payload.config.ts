@@ -1,5 +1,5 @@
 import { sqliteAdapter } from '@payloadcms/db-sqlite'
-import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import { LinkFeature, lexicalEditor } from '@payloadcms/richtext-lexical'
 import path from 'path'
 import { buildConfig } from 'payload'
 import sharp from 'sharp'
@@ -11,9 +11,12 @@ import { Comments } from '@collections/Comments'
 import { Media } from '@collections/Media'
 import { Tags } from '@collections/Tags'
 import { Users } from '@collections/Users'
+import { readMorePlugin } from '@plugins/read-more'
 
+import { commentErrorLogLevels } from './comments/errors'
 import { migrateOnInit } from './db/migrateOnInit'
 import { serializeTransactions } from './db/serializeTransactions'
+import { smtpAdapter } from './email/smtpAdapter'
 import { env } from './env'
 import { limitRelationDepth } from './graphql/limitRelationDepth'
 
@@ -43,7 +46,16 @@ export default buildConfig({
       wal: true,
     }),
   ),
-  editor: lexicalEditor(),
+  // External links only, and no relationship blocks: rich text is public JSON, and an internal
+  // link would carry the id of a document (a draft) that the reader may not see.
+  editor: lexicalEditor({
+    features: ({ defaultFeatures }) => [
+      ...defaultFeatures.filter(({ key }) => key !== 'link' && key !== 'relationship'),
+      LinkFeature({ enabledCollections: [] }),
+    ],
+  }),
+  // SMTP when SMTP_HOST is set; otherwise Payload's default writes each mail to the log.
+  email: env.smtp ? smtpAdapter(env.smtp) : undefined,
   graphQL: {
     maxComplexity: 1000,
     validationRules: () => [limitRelationDepth()],
@@ -53,8 +65,11 @@ export default buildConfig({
     // Runs due jobs (scheduled publishing) inside `next dev` and `next start` alike.
     autoRun: [{ cron: env.jobsCron, queue: 'default' }],
   },
+  // A reader's refused comment is not a server fault: no error-level log line (and stack) for each.
+  loggingLevels: commentErrorLogLevels,
   maxDepth: 3,
   onInit: migrateOnInit,
+  plugins: [readMorePlugin({ collections: ['articles'], relationTo: ['tags', 'articles'], tagsField: 'tags' })],
   secret: env.secret,
   serverURL: env.serverURL,
   sharp,

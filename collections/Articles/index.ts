@@ -12,11 +12,15 @@ import { guardRelationFilters } from '@/hooks/guardRelationFilters'
 import { hideUnreadableRelations } from '@/hooks/hideUnreadableRelations'
 import type { PrivateRelation } from '@/hooks/types'
 
+import { deleteComments } from './hooks/deleteComments'
 import { followTitleUntilPublished } from './hooks/followTitleUntilPublished'
+import { omitCommentsFromDraftReads } from './hooks/omitCommentsFromDraftReads'
 import { setPublishedAt } from './hooks/setPublishedAt'
 
 // Internal tags are staff-only: their ids stay out of public reads and filters.
 const tagsRelation: PrivateRelation = { name: 'tags', relationTo: 'tags' }
+// The join lists only approved comments; filtering on it by a hidden comment's id must not reveal more.
+const commentsRelation: PrivateRelation = { name: 'comments', relationTo: 'comments' }
 
 export const Articles: CollectionConfig<'articles'> = {
   slug: 'articles',
@@ -105,11 +109,27 @@ export const Articles: CollectionConfig<'articles'> = {
       defaultValue: true,
     },
     createdByField(),
+    {
+      // Lists what the reader may read of the comments: for the public and staff below editor, the
+      // approved ones only. No `where` on status here: Payload checks a join's `where` against the
+      // reader's field access, and `status` is editors-only, so every public read would fail.
+      // `?joins[comments][count]=true` (GraphQL `comments(count: true, limit: 0)`) adds the count.
+      name: 'comments',
+      type: 'join',
+      admin: {
+        defaultColumns: ['authorName', 'body', 'status', 'createdAt'],
+      },
+      collection: 'comments',
+      defaultLimit: 10,
+      defaultSort: 'createdAt',
+      on: 'article',
+    },
   ],
   hooks: {
     afterRead: [hideUnreadableRelations([tagsRelation])],
     beforeChange: [setPublishedAt, followTitleUntilPublished],
-    beforeOperation: [clampPublicReads, guardRelationFilters([tagsRelation])],
+    beforeDelete: [deleteComments],
+    beforeOperation: [clampPublicReads, guardRelationFilters([tagsRelation, commentsRelation]), omitCommentsFromDraftReads],
   },
   indexes: [{ fields: ['_status', 'publishedAt'] }],
   versions: {

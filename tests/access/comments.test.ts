@@ -4,7 +4,7 @@ import type { Article, Comment } from '@/payload-types'
 
 import { expectCreates, expectDeletes, expectReads, expectUpdates } from './expectations'
 import { roles } from './matrix'
-import { describeMatrix, useAccessSuite } from './suite'
+import { describeMatrix, toSlug, useAccessSuite } from './suite'
 
 const suite = useAccessSuite()
 
@@ -44,7 +44,18 @@ beforeAll(async () => {
       user: editor.user,
     })
   shared = {
-    approvedOnDraft: await comment(draft, 'approved', 'Approved on a draft'),
+    // Readers cannot comment on a draft; a system write stands for a story unpublished after its comments.
+    approvedOnDraft: await payload.create({
+      collection: 'comments',
+      data: {
+        article: draft.id,
+        authorEmail: 'reader@example.com',
+        authorName: 'A Reader',
+        body: 'Approved on a draft',
+        status: 'approved',
+      },
+      depth: 0,
+    }),
     approvedOnPublished: await comment(published, 'approved', 'Approved on a published article'),
     pendingOnPublished: await comment(published, 'pending', 'Pending on a published article'),
   }
@@ -63,7 +74,8 @@ describeMatrix('comments', suite, {
   create: ({ actor, outcome, role, surface }) => {
     const data = {
       article: published.id,
-      authorEmail: `${role}@readers.example`,
+      // One address per surface: the same address twice within 15 seconds meets flood control.
+      authorEmail: `${role}-${toSlug(surface.name)}@readers.example`,
       authorName: `Commenter ${role}`,
       body: `Posted by ${role} over ${surface.name}`,
       status: 'approved' as const,

@@ -5,10 +5,17 @@ import { bootPayload, type TestContext } from '../helpers/bootPayload'
 
 type Result = { code: number; output: string }
 
+/** The test's environment minus what vitest adds (NODE_ENV=test, VITEST_*): a developer's shell has neither. */
+const developerShell = (): NodeJS.ProcessEnv => {
+  const env = { ...process.env }
+  for (const name of Object.keys(env)) if (name === 'NODE_ENV' || name.startsWith('VITEST')) delete env[name]
+  return env
+}
+
 /** Runs an npm script the way a developer does, against the test's database. */
 const npmRun = (args: string[], env: Record<string, string> = {}): Promise<Result> =>
   new Promise((resolve) => {
-    execFile('npm', ['run', ...args], { env: { ...process.env, ...env } }, (error, stdout, stderr) => {
+    execFile('npm', ['run', ...args], { env: { ...developerShell(), ...env } }, (error, stdout, stderr) => {
       resolve({ code: error ? Number(error.code ?? 1) : 0, output: `${stdout}${stderr}` })
     })
   })

@@ -44,7 +44,7 @@ export const CommentForm = ({ articleID }: { articleID: number }) => {
   }
 
   return (
-    <form className="comment-form" onSubmit={submit}>
+    <form className="comment-form" method="post" onSubmit={submit}>
       <h3>Leave a comment</h3>
       <p>
         <label htmlFor="comment-name">Name</label>

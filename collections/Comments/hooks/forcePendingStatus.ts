@@ -1,0 +1,15 @@
+import type { CollectionBeforeChangeHook } from 'payload'
+
+import type { Comment } from '@/payload-types'
+
+import { getSubmission } from '@/comments/submission'
+
+/**
+ * Whatever a reader sends, their comment starts as pending. Field access already drops a `status`
+ * they post; this holds even if that access rule is ever loosened. Moderators' and trusted system
+ * writes keep the status they chose.
+ */
+export const forcePendingStatus: CollectionBeforeChangeHook<Comment> = ({ data, operation, req }) => {
+  if (operation === 'create' && getSubmission(req)?.screened) data.status = 'pending'
+  return data
+}

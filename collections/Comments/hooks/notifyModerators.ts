@@ -1,0 +1,75 @@
+import type { CollectionAfterChangeHook, PayloadRequest } from 'payload'
+
+import type { Comment } from '@/payload-types'
+
+const EXCERPT_LENGTH = 300
+
+/** Plain text on one line, cut at a word: for a subject line and the mail's quote. */
+const excerpt = (text: string, length: number): string => {
+  const flat = text.replace(/\s+/g, ' ').trim()
+  if (flat.length <= length) return flat
+  const cut = flat.slice(0, length)
+  return `${cut.slice(0, cut.lastIndexOf(' ') > length / 2 ? cut.lastIndexOf(' ') : length)}…`
+}
+
+const moderatorAddresses = async (req: PayloadRequest): Promise<string[]> => {
+  // A system read: the reader whose comment triggers this may not list staff accounts.
+  const { docs } = await req.payload.find({
+    collection: 'users',
+    depth: 0,
+    pagination: false,
+    req,
+    select: { email: true },
+    where: { role: { in: ['editor', 'admin'] } },
+  })
+  return docs.map((user) => user.email).filter(Boolean)
+}
+
+const articleTitle = async (req: PayloadRequest, article: Comment['article']): Promise<string> => {
+  if (typeof article === 'object') return article.title
+  // A system read of the title only; the create already checked that the article is open.
+  const { docs } = await req.payload.find({
+    collection: 'articles',
+    depth: 0,
+    limit: 1,
+    pagination: false,
+    req,
+    select: { title: true },
+    where: { id: { equals: article } },
+  })
+  return docs[0]?.title ?? `Article ${article}`
+}
+
+/**
+ * Tells every editor and admin that a comment awaits moderation, in one plain-text mail. The mail is
+ * sent without being awaited: the create holds the database's write turn until it commits, and a
+ * slow or unreachable mail server must neither hold up other writes nor cost the reader the
+ * comment. Delivery errors are logged. Trusted system writes (seed, imports) notify nobody.
+ */
+export const notifyModerators: CollectionAfterChangeHook<Comment> = async ({ data, doc, operation, overrideAccess, req }) => {
+  // `doc` is what the sender may read, without the status: the status written is in `data`.
+  if (operation !== 'create' || data.status !== 'pending' || overrideAccess) return doc
+  try {
+    const to = await moderatorAddresses(req)
+    if (!to.length) return doc
+    const title = await articleTitle(req, doc.article)
+    const { routes, serverURL } = req.payload.config
+    const link = `${serverURL}${routes.admin}/collections/comments/${doc.id}`
+    req.payload
+      .sendEmail({
+        subject: `Comment awaiting moderation: ${excerpt(title, 120)}`,
+        text: [
+          `${excerpt(doc.authorName, 80)} commented on "${title}":`,
+          '',
+          excerpt(doc.body, EXCERPT_LENGTH),
+          '',
+          `Approve, reject or mark it as spam: ${link}`,
+        ].join('\n'),
+        to,
+      })
+      .catch((err: unknown) => req.payload.logger.error({ err, msg: `Could not notify moderators of comment ${doc.id}.` }))
+  } catch (err) {
+    req.payload.logger.error({ err, msg: `Could not notify moderators of comment ${doc.id}.` })
+  }
+  return doc
+}

@@ -1,0 +1,22 @@
+import type { CollectionBeforeChangeHook } from 'payload'
+
+import type { SanitizedReadMoreOptions } from '../types'
+
+import { readStoredState } from '../utilities/topicCounts'
+
+/** Where the stored state before a save waits for `recountTopicsAfterChange`. */
+export const storedStateKey = (slug: string, id: number | string) => `readMoreStoredState:${slug}:${id}`
+
+/**
+ * Notes which topics the stored document carried and whether it was published, before the save
+ * changes them: the topics it leaves must be recounted too, and a save that changes neither
+ * (a draft over a published story, an edit of the text) needs no recount at all.
+ */
+export const rememberStoredTopics =
+  (options: SanitizedReadMoreOptions): CollectionBeforeChangeHook =>
+  async ({ collection, data, operation, originalDoc, req }) => {
+    if (operation !== 'update' || originalDoc?.id === undefined) return data
+    const target = { options, payload: req.payload, req, slug: collection.slug }
+    req.context[storedStateKey(collection.slug, originalDoc.id)] = await readStoredState(target, originalDoc.id)
+    return data
+  }

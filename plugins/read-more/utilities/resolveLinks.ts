@@ -1,0 +1,171 @@
+import type { CollectionSlug, Payload, PayloadRequest, SelectType, TypedUser } from 'payload'
+
+import { NotFound } from 'payload'
+
+import type { ReadMoreLink, ReadMoreRow, SanitizedReadMoreOptions } from '../types'
+import type { DocumentID } from '../types'
+
+import { isHttpURL, normalizeURL } from './isHttpURL'
+import { parseDocumentID } from './parseDocumentID'
+import { rankRelated } from './rankRelated'
+import { type FoundDocument, findReadable, NO_JOINS, READ_MORE_INTERNAL } from './readableDocuments'
+import { topicCollectionOf } from './topicCollection'
+import { READ_MORE_FIELD } from './validateAgainstConfig'
+
+export type ResolveArgs = {
+  /** Slug of a collection the plugin is installed on. */
+  collection: string
+  id: unknown
+  /** How many links at most; already checked (1–20). */
+  limit: number
+  options: SanitizedReadMoreOptions
+  payload: Payload
+  /** The reader; `null` for the public. */
+  user: null | PayloadRequest['user'] | TypedUser
+}
+
+/** Extra ranked ids asked for, in case the reader may not read some of the best ones. */
+const RANK_SLACK = 5
+
+const idOf = (value: unknown): DocumentID | undefined => {
+  if (typeof value === 'number' || typeof value === 'string') return value
+  if (value && typeof value === 'object' && 'id' in value) return idOf((value as { id: unknown }).id)
+  return undefined
+}
+
+const useAsTitle = (payload: Payload, collection: string): string =>
+  payload.collections[collection as CollectionSlug].config.admin.useAsTitle ?? 'id'
+
+const titleOf = (payload: Payload, collection: string, doc: FoundDocument): string => {
+  const title = doc[useAsTitle(payload, collection)]
+  return typeof title === 'string' && title.trim() ? title : String(doc.id)
+}
+
+const hasSlug = (payload: Payload, collection: string): boolean =>
+  payload.collections[collection as CollectionSlug].config.flattenedFields.some((field) => field.name === 'slug')
+
+const selectFor = (payload: Payload, collection: string): SelectType => {
+  const select: SelectType = { [useAsTitle(payload, collection)]: true }
+  if (hasSlug(payload, collection)) select.slug = true
+  return select
+}
+
+const internalLink = (
+  payload: Payload,
+  collection: string,
+  doc: FoundDocument,
+  source: 'auto' | 'curated',
+): ReadMoreLink => ({
+  collection,
+  id: doc.id,
+  kind: 'internal',
+  slug: typeof doc.slug === 'string' ? doc.slug : null,
+  source,
+  title: titleOf(payload, collection, doc),
+})
+
+/** The readable documents of several collections, one query per collection. */
+const findAllReadable = async (
+  payload: Payload,
+  user: ResolveArgs['user'],
+  wanted: Map<string, DocumentID[]>,
+): Promise<Map<string, FoundDocument>> => {
+  const found = new Map<string, FoundDocument>()
+  for (const [collection, ids] of wanted) {
+    if (!payload.collections[collection as CollectionSlug]) continue
+    const docs = await findReadable({ collection, ids, payload, select: selectFor(payload, collection), user })
+    for (const [id, doc] of docs) found.set(`${collection}:${id}`, doc)
+  }
+  return found
+}
+
+const curatedLinks = async (payload: Payload, user: ResolveArgs['user'], rows: ReadMoreRow[]): Promise<ReadMoreLink[]> => {
+  const wanted = new Map<string, DocumentID[]>()
+  for (const row of rows) {
+    const target = row.type === 'internal' ? row.doc : undefined
+    const id = idOf(target?.value)
+    if (target && id !== undefined) wanted.set(target.relationTo, [...(wanted.get(target.relationTo) ?? []), id])
+  }
+  const readable = await findAllReadable(payload, user, wanted)
+  const links: ReadMoreLink[] = []
+  const seen = new Set<string>()
+  for (const row of rows) {
+    if (row.type === 'external') {
+      // Checked again on the way out: rows stored before validation existed may hold any scheme.
+      if (!row.url || !isHttpURL(row.url) || seen.has(normalizeURL(row.url))) continue
+      seen.add(normalizeURL(row.url))
+      links.push({ kind: 'external', source: 'curated', title: row.title?.trim() || row.url, url: row.url })
+      continue
+    }
+    const relationTo = row.doc?.relationTo
+    const id = idOf(row.doc?.value)
+    const key = `${relationTo}:${id}`
+    const doc = readable.get(key)
+    if (!relationTo || !doc || seen.has(key)) continue
+    seen.add(key)
+    links.push(internalLink(payload, relationTo, doc, 'curated'))
+  }
+  return links
+}
+
+/** Only topics the public may read count: a link must never exist "because of" an internal topic. */
+const publicTopics = async (payload: Payload, collection: string, options: SanitizedReadMoreOptions, value: unknown) => {
+  const topics = (Array.isArray(value) ? value : []).map(idOf).filter((id): id is DocumentID => id !== undefined)
+  const topicCollection = topicCollectionOf(payload, collection, options.tagsField)
+  const readable = await findReadable({ collection: topicCollection, ids: topics, payload, user: null })
+  return topics.filter((topic) => readable.has(String(topic)))
+}
+
+/**
+ * The links shown under one document for one reader: its curated links in the editor's order,
+ * minus any the reader may not read, then automatic links while room remains. A document the
+ * reader may not read is a 404, exactly like a missing one.
+ */
+export const resolveReadMoreLinks = async ({
+  id: rawID,
+  collection,
+  limit,
+  options,
+  payload,
+  user,
+}: ResolveArgs): Promise<ReadMoreLink[]> => {
+  const id = parseDocumentID(payload, collection, rawID)
+  if (id === undefined) throw new NotFound()
+  const doc = (await payload.findByID({
+    id,
+    collection: collection as CollectionSlug,
+    // The curated rows are checked below with the reader's access, together with their titles.
+    context: { [READ_MORE_INTERNAL]: true },
+    depth: 0,
+    disableErrors: true,
+    draft: false,
+    // Only two fields are read: no join (comments, related lists) is worth running for them.
+    joins: NO_JOINS,
+    overrideAccess: false,
+    select: { [options.tagsField]: true, [READ_MORE_FIELD]: true } as SelectType,
+    user: user ?? undefined,
+  })) as null | Record<string, unknown>
+  if (!doc) throw new NotFound()
+
+  const rows = (Array.isArray(doc[READ_MORE_FIELD]) ? doc[READ_MORE_FIELD] : []) as ReadMoreRow[]
+  const links = (await curatedLinks(payload, user, rows)).slice(0, limit)
+  const room = limit - links.length
+  if (!options.auto || room < 1) return links
+
+  const topics = await publicTopics(payload, collection, options, doc[options.tagsField])
+  const exclude = [
+    id,
+    ...rows
+      .filter((row) => row.type === 'internal' && row.doc?.relationTo === collection)
+      .map((row) => idOf(row.doc?.value))
+      .filter((value): value is DocumentID => value !== undefined),
+  ]
+  const ranked = await rankRelated({ exclude, limit: room + RANK_SLACK, options, payload, slug: collection, topics })
+  const readable = await findAllReadable(payload, user, new Map([[collection, ranked.map((entry) => entry.id)]]))
+  for (const entry of ranked) {
+    if (links.length >= limit) break
+    const target = readable.get(`${collection}:${entry.id}`)
+    if (target) links.push(internalLink(payload, collection, target, 'auto'))
+  }
+  return links
+}

@@ -1,0 +1,62 @@
+import type { ReadMoreOptions, SanitizedReadMoreOptions } from '../types'
+
+/** The most links one document may curate, and the most one request may ask for. */
+export const MAX_LINKS_LIMIT = 20
+
+export const defaultOptions = {
+  auto: true,
+  collections: ['articles'],
+  disabled: false,
+  label: 'Read more about',
+  maxLinks: 5,
+  relationTo: ['tags', 'articles'],
+  tagsField: 'tags',
+} as const
+
+const fail = (option: keyof ReadMoreOptions, rule: string, value: unknown): never => {
+  throw new Error(`readMorePlugin: option \`${option}\` ${rule} (got ${JSON.stringify(value) ?? String(value)}).`)
+}
+
+const slugList = (option: 'collections' | 'relationTo', value: unknown, fallback: readonly string[]): string[] => {
+  if (value === undefined) return [...fallback]
+  if (!Array.isArray(value) || value.length === 0) return fail(option, 'must be a non-empty array of collection slugs', value)
+  for (const slug of value) {
+    if (typeof slug !== 'string' || !slug.trim()) fail(option, 'must contain only non-empty strings', value)
+  }
+  if (new Set(value).size !== value.length) fail(option, 'must not list a collection twice', value)
+  return [...(value as string[])]
+}
+
+const flag = (option: 'auto' | 'disabled', value: unknown, fallback: boolean): boolean => {
+  if (value === undefined) return fallback
+  return typeof value === 'boolean' ? value : fail(option, 'must be true or false', value)
+}
+
+/**
+ * Resolves every default once and checks each option on its own. Checks that need the config
+ * (do the slugs exist, is `tagsField` a relationship) run in `validateAgainstConfig`.
+ */
+export const sanitizeOptions = (options: ReadMoreOptions = {}): SanitizedReadMoreOptions => {
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    throw new Error('readMorePlugin: expects an options object, e.g. `readMorePlugin({ collections: ["articles"] })`.')
+  }
+  const { maxLinks = defaultOptions.maxLinks, label = defaultOptions.label, tagsField = defaultOptions.tagsField } = options
+  if (typeof maxLinks !== 'number' || !Number.isInteger(maxLinks) || maxLinks < 1 || maxLinks > MAX_LINKS_LIMIT) {
+    fail('maxLinks', `must be an integer from 1 to ${MAX_LINKS_LIMIT}`, maxLinks)
+  }
+  if (typeof label !== 'string' || !label.trim()) fail('label', 'must be a non-empty string', label)
+  if (typeof tagsField !== 'string' || !tagsField.trim()) fail('tagsField', 'must be a field name', tagsField)
+  if (options.fields !== undefined && typeof options.fields !== 'function') {
+    fail('fields', 'must be a function `({ defaultFields }) => Field[]`', options.fields)
+  }
+  return Object.freeze({
+    auto: flag('auto', options.auto, defaultOptions.auto),
+    collections: Object.freeze(slugList('collections', options.collections, defaultOptions.collections)),
+    disabled: flag('disabled', options.disabled, defaultOptions.disabled),
+    ...(options.fields ? { fields: options.fields } : {}),
+    label,
+    maxLinks,
+    relationTo: Object.freeze(slugList('relationTo', options.relationTo, defaultOptions.relationTo)),
+    tagsField,
+  })
+}

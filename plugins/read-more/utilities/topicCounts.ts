@@ -1,0 +1,127 @@
+import type { Payload, PayloadRequest } from 'payload'
+
+import { sql } from '@payloadcms/db-sqlite'
+
+import type { DocumentID, SanitizedReadMoreOptions } from '../types'
+
+import { ALL_TOPICS, TOPIC_COUNTS_SLUG } from '../collections/topicCounts'
+import { type CollectionTables, type Database, getCollectionTables, getColumnName, getDatabase, getTableName } from './sqlite'
+import { topicCollectionOf } from './topicCollection'
+
+const id = (name: string) => sql.identifier(name)
+
+type CountsTable = { collection: string; documents: string; name: string; topic: string }
+
+const countsTable = (payload: Payload): CountsTable => {
+  const name = getTableName(payload, TOPIC_COUNTS_SLUG)
+  return {
+    collection: getColumnName(payload, name, 'collectionSlug'),
+    documents: getColumnName(payload, name, 'documents'),
+    name,
+    topic: getColumnName(payload, name, 'topic'),
+  }
+}
+
+const publishedOnly = (tables: CollectionTables) =>
+  tables.statusColumn ? sql`AND a.${id(tables.statusColumn)} = 'published'` : sql``
+
+const upsert = (counts: CountsTable) =>
+  sql`ON CONFLICT (${id(counts.collection)}, ${id(counts.topic)}) DO UPDATE SET ${id(counts.documents)} = excluded.${id(counts.documents)}`
+
+const countAll = async (db: Database, counts: CountsTable, tables: CollectionTables, slug: string) => {
+  await db.run(sql`
+    INSERT INTO ${id(counts.name)} (${id(counts.collection)}, ${id(counts.topic)}, ${id(counts.documents)})
+    SELECT ${slug}, ${ALL_TOPICS}, count(*) FROM ${id(tables.main)} a WHERE true ${publishedOnly(tables)}
+    ${upsert(counts)}`)
+}
+
+type Target = { options: SanitizedReadMoreOptions; payload: Payload; req?: Partial<PayloadRequest>; slug: string }
+
+const prepare = async ({ options, payload, req, slug }: Target) => ({
+  counts: countsTable(payload),
+  db: await getDatabase(payload, req),
+  tables: getCollectionTables(payload, slug, topicCollectionOf(payload, slug, options.tagsField)),
+})
+
+/**
+ * Recounts, from the stored rows, the published documents carrying each of `topics` and the
+ * collection's total. Recounting instead of adding and subtracting keeps the counts exact
+ * whatever the save did (publish, unpublish, retag, a draft of a published story, a delete).
+ */
+export const recountTopics = async (target: Target, topics: DocumentID[]): Promise<void> => {
+  const { counts, db, tables } = await prepare(target)
+  const unique = [...new Set(topics.map(String))]
+  if (unique.length) {
+    // Reads the (topic, path, parent) index, then one status lookup per document carrying the topic.
+    await db.run(sql`
+      INSERT INTO ${id(counts.name)} (${id(counts.collection)}, ${id(counts.topic)}, ${id(counts.documents)})
+      SELECT ${target.slug}, CAST(t.value AS TEXT), (
+        SELECT count(*) FROM ${id(tables.rels)} r JOIN ${id(tables.main)} a ON a.id = r.${id(tables.parentColumn)}
+        WHERE r.${id(tables.topicColumn)} = t.value AND r.${id(tables.pathColumn)} = ${target.options.tagsField} ${publishedOnly(tables)}
+      )
+      FROM json_each(${JSON.stringify(unique.map((topic) => (/^\d+$/.test(topic) ? Number(topic) : topic)))}) t WHERE true
+      ${upsert(counts)}`)
+  }
+  await countAll(db, counts, tables, target.slug)
+}
+
+/**
+ * Counts every topic of a collection from scratch, in one pass. Needed once when the plugin is
+ * installed on existing documents, and after writes that bypassed the hooks (bulk SQL imports, a
+ * period with `disabled: true`).
+ */
+export const rebuildTopicCounts = async (target: Target): Promise<void> => {
+  const { counts, db, tables } = await prepare(target)
+  await db.run(sql`DELETE FROM ${id(counts.name)} WHERE ${id(counts.collection)} = ${target.slug}`)
+  await db.run(sql`
+    INSERT INTO ${id(counts.name)} (${id(counts.collection)}, ${id(counts.topic)}, ${id(counts.documents)})
+    SELECT ${target.slug}, CAST(r.${id(tables.topicColumn)} AS TEXT), count(*)
+    FROM ${id(tables.rels)} r JOIN ${id(tables.main)} a ON a.id = r.${id(tables.parentColumn)}
+    WHERE r.${id(tables.pathColumn)} = ${target.options.tagsField} AND r.${id(tables.topicColumn)} IS NOT NULL ${publishedOnly(tables)}
+    GROUP BY r.${id(tables.topicColumn)}`)
+  await countAll(db, counts, tables, target.slug)
+}
+
+/** A stored document as the counts see it: is it published, and which topics does it carry. */
+export type StoredState = { published: boolean; topics: string[] }
+
+/**
+ * The document's row as stored in the collection's table, read in the request's transaction.
+ * Not the hook's `previousDoc`: after a draft save that is the draft, while the counts follow
+ * the stored (published) row.
+ */
+export const readStoredState = async (target: Target, docID: DocumentID): Promise<StoredState | undefined> => {
+  const { db, tables } = await prepare(target)
+  const status = tables.statusColumn ? sql`a.${id(tables.statusColumn)}` : sql`'published'`
+  const rows = await db.all<{ status: null | string; topic: null | number | string }>(sql`
+    SELECT ${status} AS status, r.${id(tables.topicColumn)} AS topic
+    FROM ${id(tables.main)} a LEFT JOIN ${id(tables.rels)} r
+      ON r.${id(tables.parentColumn)} = a.id AND r.${id(tables.pathColumn)} = ${target.options.tagsField}
+    WHERE a.id = ${docID}`)
+  if (!rows.length) return undefined
+  const topics = rows.flatMap(({ topic }) => (topic === null ? [] : [String(topic)])).sort()
+  return { published: rows[0].status === 'published', topics }
+}
+
+/** True once the collection's total row exists, i.e. its counts were built at least once. */
+export const hasTopicCounts = async (target: Target): Promise<boolean> => {
+  const { counts, db } = await prepare(target)
+  const rows = await db.all(
+    sql`SELECT 1 FROM ${id(counts.name)} WHERE ${id(counts.collection)} = ${target.slug} AND ${id(counts.topic)} = ${ALL_TOPICS}`,
+  )
+  return rows.length > 0
+}
+
+/** How many published documents carry each topic, and how many there are in all. */
+export const readTopicCounts = async (
+  target: Target,
+  topics: DocumentID[],
+): Promise<{ byTopic: Map<string, number>; total: number }> => {
+  const { counts, db } = await prepare(target)
+  const keys = [ALL_TOPICS, ...topics.map(String)]
+  const rows = await db.all<{ documents: number; topic: string }>(sql`
+    SELECT ${id(counts.topic)} AS topic, ${id(counts.documents)} AS documents FROM ${id(counts.name)}
+    WHERE ${id(counts.collection)} = ${target.slug} AND ${id(counts.topic)} IN (${sql.join(keys.map((key) => sql`${key}`), sql`, `)})`)
+  const byTopic = new Map(rows.map((row) => [String(row.topic), Number(row.documents)]))
+  return { byTopic, total: byTopic.get(ALL_TOPICS) ?? 0 }
+}

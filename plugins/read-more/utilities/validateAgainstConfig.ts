@@ -1,0 +1,52 @@
+import type { CollectionConfig, Config } from 'payload'
+
+import type { SanitizedReadMoreOptions } from '../types'
+
+import { findTopLevelField } from './findTopLevelField'
+
+/** The name of the field the plugin adds; part of the public contract (REST, GraphQL, Local API). */
+export const READ_MORE_FIELD = 'readMore'
+
+const names = (collections: readonly CollectionConfig[]) => collections.map(({ slug }) => slug).join(', ')
+
+/**
+ * Checks the options against the config they are installed in, so a typo fails `buildConfig`
+ * with the option's name instead of surfacing later as a missing table or an empty list.
+ */
+export const validateAgainstConfig = (options: SanitizedReadMoreOptions, config: Config): void => {
+  const collections = config.collections ?? []
+  const bySlug = new Map(collections.map((collection) => [collection.slug, collection]))
+  for (const option of ['collections', 'relationTo'] as const) {
+    for (const slug of options[option]) {
+      if (!bySlug.has(slug)) {
+        throw new Error(
+          `readMorePlugin: option \`${option}\` names "${slug}", which is not a collection in this config (known: ${names(collections)}).`,
+        )
+      }
+    }
+  }
+  // Only the SQL ranking is written, and only for SQLite; the fields alone would work anywhere.
+  if (!options.disabled && config.db?.name !== 'sqlite') {
+    throw new Error(
+      `readMorePlugin: automatic links are ranked in SQL and need @payloadcms/db-sqlite; this config uses "${config.db?.name}". Set \`disabled: true\` to keep only the fields.`,
+    )
+  }
+  for (const slug of options.collections) {
+    const collection = bySlug.get(slug)!
+    const field = findTopLevelField(collection.fields, options.tagsField)
+    const where = `option \`tagsField\` is "${options.tagsField}", but in the collection "${slug}"`
+    if (!field) throw new Error(`readMorePlugin: ${where} there is no top-level field with that name.`)
+    if (field.type !== 'relationship') {
+      throw new Error(`readMorePlugin: ${where} it is a ${field.type} field, not a relationship.`)
+    }
+    if (typeof field.relationTo !== 'string' || !field.hasMany) {
+      throw new Error(`readMorePlugin: ${where} it must be a hasMany relationship to one collection.`)
+    }
+    if (!bySlug.has(field.relationTo)) {
+      throw new Error(`readMorePlugin: ${where} it relates to "${field.relationTo}", which is not a collection.`)
+    }
+    if (findTopLevelField(collection.fields, READ_MORE_FIELD)) {
+      throw new Error(`readMorePlugin: the collection "${slug}" already has a field named "${READ_MORE_FIELD}".`)
+    }
+  }
+}

@@ -1,0 +1,20 @@
+import path from 'path'
+
+import { root } from '../helpers/server'
+
+/** Screenshots and the server log of the last run, for a person to look at (git-ignored). */
+export const ARTIFACTS_DIR = path.join(root, 'tests/e2e/artifacts')
+
+/** Debian's `chromium` package: nothing downloads a browser at install time. */
+export const CHROMIUM_PATH = '/usr/bin/chromium'
+
+export const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
+
+export const E2E_SECRET = 'e2e-test-secret-not-for-production'

@@ -1,0 +1,136 @@
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core'
+
+import { createRequire } from 'module'
+import path from 'path'
+import { chromium } from 'playwright-core'
+import { inject } from 'vitest'
+
+import type { Role } from '@/access/roles'
+
+import { demoLogins } from '@/seed/data/users'
+
+import { ARTIFACTS_DIR } from './constants'
+
+export const baseURL = (): string => inject('baseURL')
+
+/** Connects to the suite's one Chromium, started by the global set-up. */
+export const connectBrowser = (): Promise<Browser> => chromium.connect(inject('browserWSEndpoint'))
+
+export const newContext = (browser: Browser, options: BrowserContextOptions = {}): Promise<BrowserContext> =>
+  browser.newContext({ baseURL: baseURL(), viewport: { height: 900, width: 1280 }, ...options })
+
+export const demoLogin = (role: Role) => demoLogins.find((login) => login.role === role)!
+
+/** Saves a full-page screenshot under tests/e2e/artifacts/ for a person to look at. */
+export const screenshot = async (page: Page, name: string): Promise<void> => {
+  await page.screenshot({ fullPage: true, path: path.join(ARTIFACTS_DIR, `${name}.png`) })
+}
+
+const traffic = new WeakMap<Page, { inFlight: number; lastChange: number }>()
+
+/** Starts counting a page's requests, for `networkQuiet`. */
+export const trackNetwork = (page: Page): void => {
+  const state = { inFlight: 0, lastChange: Date.now() }
+  traffic.set(page, state)
+  const change = (delta: number) => () => {
+    state.inFlight = Math.max(0, state.inFlight + delta)
+    state.lastChange = Date.now()
+  }
+  page.on('request', change(1))
+  page.on('requestfinished', change(-1))
+  page.on('requestfailed', change(-1))
+}
+
+/**
+ * Waits until a tracked page has had no request in flight for `quietMs`. The admin fetches the form's
+ * state from the server after each change, and a new array row is a placeholder until that answer
+ * arrives: a row added while the form was still busy was seen to stay one, so the suite adds rows
+ * to a settled form.
+ */
+export const networkQuiet = async (page: Page, quietMs = 750, timeoutMs = 60_000): Promise<void> => {
+  const state = traffic.get(page)
+  if (!state) throw new Error('networkQuiet: call trackNetwork(page) first')
+  const deadline = Date.now() + timeoutMs
+  while (state.inFlight > 0 || Date.now() - state.lastChange < quietMs) {
+    if (Date.now() > deadline) throw new Error(`The page still had ${state.inFlight} requests in flight after ${timeoutMs} ms`)
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+}
+
+/** Logs in through the admin's own login form, as a person would. */
+export const logInToAdmin = async (page: Page, role: Role): Promise<void> => {
+  const { email, password } = demoLogin(role)
+  await page.goto('/admin/login')
+  await page.fill('input[name="email"]', email)
+  await page.fill('input[name="password"]', password)
+  await Promise.all([page.waitForURL((url) => !url.pathname.startsWith('/admin/login')), page.click('button[type="submit"]')])
+  await page.waitForSelector('.dashboard, .collection-list, .collection-edit', { timeout: 60_000 })
+}
+
+/** Logs in over REST and returns the token, for set-up and checks that need a staff view. */
+export const staffToken = async (role: Role): Promise<string> => {
+  const { email, password } = demoLogin(role)
+  const response = await fetch(`${baseURL()}/api/users/login`, {
+    body: JSON.stringify({ email, password }),
+    headers: { 'Content-Type': 'application/json' },
+    method: 'POST',
+  })
+  if (!response.ok) throw new Error(`Logging in as ${role} answered ${response.status}`)
+  return ((await response.json()) as { token: string }).token
+}
+
+/** GET on the REST API; JSON body and status. */
+export const getJSON = async <T = any>(
+  pathWithQuery: string,
+  { headers = {}, token }: { headers?: Record<string, string>; token?: string } = {},
+): Promise<{ body: T; status: number }> => {
+  const response = await fetch(`${baseURL()}/api${pathWithQuery}`, {
+    headers: { Accept: 'application/json', ...(token ? { Authorization: `JWT ${token}` } : {}), ...headers },
+  })
+  return { body: (await response.json()) as T, status: response.status }
+}
+
+export type GraphQLResult<T> = { data?: T; errors?: { message: string }[] }
+
+/** A minimal GraphQL client: one POST with the query and its variables, as a frontend would send it. */
+export const graphqlQuery = async <T = any>(
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<{ body: GraphQLResult<T>; status: number }> => {
+  const response = await fetch(`${baseURL()}/api/graphql`, {
+    body: JSON.stringify({ query, variables }),
+    headers: { 'Content-Type': 'application/json' },
+    method: 'POST',
+  })
+  return { body: (await response.json()) as GraphQLResult<T>, status: response.status }
+}
+
+let readers = 0
+
+/**
+ * A new reader's address for the comment API, from the documentation prefix 2001:db8::/32. The
+ * suite's server trusts one proxy (TRUST_PROXY=1), so each REST comment comes from its own /64 and
+ * none waits out another's flood allowance.
+ */
+export const nextReaderAddress = (): string => `2001:db8:${(process.pid % 0xffff).toString(16)}:${(++readers).toString(16)}::1`
+
+export type AxeViolation = { id: string; impact: null | string; nodes: { target: unknown[] }[] }
+
+const axeScript = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
+
+/** Runs axe-core's WCAG 2 A and AA rules on the page and returns the serious and critical violations. */
+export const seriousAxeViolations = async (page: Page): Promise<AxeViolation[]> => {
+  await page.addScriptTag({ path: axeScript })
+  const violations = await page.evaluate(async () => {
+    const { axe } = window as unknown as {
+      axe: { run: (context: Document, options: object) => Promise<{ violations: AxeViolation[] }> }
+    }
+    return (await axe.run(document, { runOnly: ['wcag2a', 'wcag2aa'] })).violations
+  })
+  return violations.filter(({ impact }) => impact === 'serious' || impact === 'critical')
+}
+
+export const describeViolations = (violations: AxeViolation[]): string =>
+  violations
+    .map(({ id, impact, nodes }) => `${impact} ${id}: ${nodes.map(({ target }) => target.join(' ')).join(', ')}`)
+    .join('\n')
