@@ -45,9 +45,15 @@ const run = async (): Promise<number> => {
 
 // Awaited at the top level because `payload run` exits as soon as the import settles; exits explicitly
 // because Payload's crons and open handles would otherwise keep the process alive.
+// Payload's logger may leave stdout non-blocking: wait until what was printed is written, then exit.
+const exitAfterOutput = async (code: number): Promise<never> => {
+  await Promise.all([process.stdout, process.stderr].map((stream) => new Promise((resolve) => stream.write('', resolve))))
+  process.exit(code)
+}
+
 try {
-  process.exit(await run())
+  await exitAfterOutput(await run())
 } catch (err) {
   console.error('[seed] Failed:', err)
-  process.exit(1)
+  await exitAfterOutput(1)
 }
