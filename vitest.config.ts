@@ -1,20 +1,13 @@
-import path from 'path'
-import { fileURLToPath } from 'url'
 import { defineConfig } from 'vitest/config'
 
-const dirname = path.dirname(fileURLToPath(import.meta.url))
+import { alias } from './vitest.shared'
 
 export default defineConfig({
-  resolve: {
-    alias: {
-      '@/': `${path.resolve(dirname, 'src')}/`,
-      '@collections/': `${path.resolve(dirname, 'collections')}/`,
-      '@payload-config': path.resolve(dirname, 'src/payload.config.ts'),
-      '@plugins/': `${path.resolve(dirname, 'plugins')}/`,
-    },
-  },
+  resolve: { alias },
   test: {
     environment: 'node',
+    // The production suite's files share one `next build` (skipped with SKIP_BUILD=1).
+    globalSetup: process.env.TEST_PRODUCTION ? ['tests/production/globalSetup.ts'] : [],
     hookTimeout: 120_000,
     // The production-build suite builds and serves the app; `npm run test:production` runs it apart.
     // The browser suite (`npm run test:e2e`) has its own config, vitest.e2e.config.ts.

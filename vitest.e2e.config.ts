@@ -1,8 +1,6 @@
-import path from 'path'
-import { fileURLToPath } from 'url'
 import { defineConfig } from 'vitest/config'
 
-const dirname = path.dirname(fileURLToPath(import.meta.url))
+import { alias } from './vitest.shared'
 
 /**
  * `npm run test:e2e`: the browser suite. The global set-up builds the app once (not with
@@ -10,14 +8,7 @@ const dirname = path.dirname(fileURLToPath(import.meta.url))
  * test files share both and run one after another.
  */
 export default defineConfig({
-  resolve: {
-    alias: {
-      '@/': `${path.resolve(dirname, 'src')}/`,
-      '@collections/': `${path.resolve(dirname, 'collections')}/`,
-      '@payload-config': path.resolve(dirname, 'src/payload.config.ts'),
-      '@plugins/': `${path.resolve(dirname, 'plugins')}/`,
-    },
-  },
+  resolve: { alias },
   test: {
     environment: 'node',
     fileParallelism: false,

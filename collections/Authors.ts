@@ -9,6 +9,7 @@ import { newsroomSlugField } from '@/fields/slug'
 import { validateRelationship, validateUpload } from '@/fields/validateRelationExists'
 import { clampPublicReads } from '@/hooks/clampPublicReads'
 import { guardRelationFilters } from '@/hooks/guardRelationFilters'
+import { revalidateFrontendAfterChange, revalidateFrontendAfterDelete } from '@/hooks/revalidateFrontend'
 
 export const Authors: CollectionConfig<'authors'> = {
   slug: 'authors',
@@ -22,6 +23,9 @@ export const Authors: CollectionConfig<'authors'> = {
     defaultColumns: ['name', 'jobTitle', 'slug'],
     useAsTitle: 'name',
   },
+  // Populated into an article, a byline is its own fields only: its `articles` join would sort every
+  // story of the author on each read, a cost that grows with the archive (docs/PERFORMANCE.md).
+  defaultPopulate: { articles: false },
   defaultSort: 'name',
   fields: [
     {
@@ -92,6 +96,8 @@ export const Authors: CollectionConfig<'authors'> = {
     },
   ],
   hooks: {
+    afterChange: [revalidateFrontendAfterChange],
+    afterDelete: [revalidateFrontendAfterDelete],
     // The join lists only what the reader may see; filtering on it by a draft's id must not reveal more.
     beforeOperation: [clampPublicReads, guardRelationFilters([{ name: 'articles', relationTo: 'articles' }])],
   },

@@ -8,6 +8,7 @@ import { ownUploadOrEditors } from '@/access/ownUploadOrEditors'
 import { staffOnly } from '@/access/staffOnly'
 import { createdByField } from '@/fields/createdBy'
 import { clampPublicReads } from '@/hooks/clampPublicReads'
+import { revalidateFrontendAfterChange, revalidateFrontendAfterDelete } from '@/hooks/revalidateFrontend'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -41,6 +42,8 @@ export const Media: CollectionConfig<'media'> = {
     createdByField(),
   ],
   hooks: {
+    afterChange: [revalidateFrontendAfterChange],
+    afterDelete: [revalidateFrontendAfterDelete],
     beforeOperation: [clampPublicReads],
   },
   upload: {

@@ -6,6 +6,7 @@ import { publicTagsOrStaff } from '@/access/publicTagsOrStaff'
 import { newsroomSlugField } from '@/fields/slug'
 import { clampPublicReads } from '@/hooks/clampPublicReads'
 import { guardRelationFilters } from '@/hooks/guardRelationFilters'
+import { revalidateFrontendAfterChange, revalidateFrontendAfterDelete } from '@/hooks/revalidateFrontend'
 
 export const Tags: CollectionConfig<'tags'> = {
   slug: 'tags',
@@ -19,6 +20,9 @@ export const Tags: CollectionConfig<'tags'> = {
     defaultColumns: ['name', 'slug', 'internal'],
     useAsTitle: 'name',
   },
+  // Populated into an article, a tag is its own fields only: its `articles` join would sort every
+  // story of the tag on each read, a cost that grows with the archive (docs/PERFORMANCE.md).
+  defaultPopulate: { articles: false },
   defaultSort: 'name',
   fields: [
     {
@@ -53,6 +57,8 @@ export const Tags: CollectionConfig<'tags'> = {
     },
   ],
   hooks: {
+    afterChange: [revalidateFrontendAfterChange],
+    afterDelete: [revalidateFrontendAfterDelete],
     // The join lists only what the reader may see; filtering on it by a draft's id must not reveal more.
     beforeOperation: [clampPublicReads, guardRelationFilters([{ name: 'articles', relationTo: 'articles' }])],
   },

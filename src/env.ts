@@ -35,6 +35,15 @@ const readTrustProxy = (): number => {
   throw new Error(`TRUST_PROXY must be "true" or the number of proxies in front of the server, not "${value}".`)
 }
 
+/** A whole number of seconds from the environment, or the default when unset. */
+const readSeconds = (name: string, fallback: number): number => {
+  const value = process.env[name]?.trim()
+  if (!value) return fallback
+  const seconds = Number(value)
+  if (!Number.isInteger(seconds) || seconds < 0) throw new Error(`${name} must be a whole number of seconds, not "${value}".`)
+  return seconds
+}
+
 const filePath = (url: string): null | string =>
   url.startsWith('file:') ? path.resolve(url.slice('file:'.length).replace(/\?.*$/, '')) : null
 
@@ -88,6 +97,15 @@ const databaseURL = process.env.DATABASE_URL ?? 'file:./data/newsroom.db'
 const secret = readSecret()
 
 export const env = {
+  /**
+   * How long shared caches (CDNs, proxies) may keep an anonymous REST read: fresh for `sMaxAge`
+   * seconds, then served stale for up to `staleWhileRevalidate` more while they refetch it. Their
+   * sum is the longest a change (an unpublished story) can stay visible through a shared cache.
+   */
+  apiCache: {
+    sMaxAge: readSeconds('API_CACHE_S_MAXAGE', 10),
+    staleWhileRevalidate: readSeconds('API_CACHE_STALE_WHILE_REVALIDATE', 30),
+  },
   /**
    * Salt of the HMAC that commenter IP addresses are kept as. Without COMMENT_IP_SALT it is derived
    * from the secret, so rotating PAYLOAD_SECRET also stops old hashes from matching new visits.

@@ -15,6 +15,7 @@ import { readMorePlugin } from '@plugins/read-more'
 
 import { commentErrorLogLevels } from './comments/errors'
 import { migrateOnInit } from './db/migrateOnInit'
+import { pinPlannerStatistics } from './db/plannerStatistics'
 import { serializeTransactions } from './db/serializeTransactions'
 import { smtpAdapter } from './email/smtpAdapter'
 import { env } from './env'
@@ -68,7 +69,10 @@ export default buildConfig({
   // A reader's refused comment is not a server fault: no error-level log line (and stack) for each.
   loggingLevels: commentErrorLogLevels,
   maxDepth: 3,
-  onInit: migrateOnInit,
+  onInit: async (payload) => {
+    await migrateOnInit(payload)
+    await pinPlannerStatistics(payload)
+  },
   plugins: [readMorePlugin({ collections: ['articles'], relationTo: ['tags', 'articles'], tagsField: 'tags' })],
   secret: env.secret,
   serverURL: env.serverURL,

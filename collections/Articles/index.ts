@@ -10,6 +10,7 @@ import { validateRelationship, validateUpload } from '@/fields/validateRelationE
 import { clampPublicReads } from '@/hooks/clampPublicReads'
 import { guardRelationFilters } from '@/hooks/guardRelationFilters'
 import { hideUnreadableRelations } from '@/hooks/hideUnreadableRelations'
+import { revalidateFrontendAfterChange, revalidateFrontendAfterDelete } from '@/hooks/revalidateFrontend'
 import type { PrivateRelation } from '@/hooks/types'
 
 import { deleteComments } from './hooks/deleteComments'
@@ -126,12 +127,16 @@ export const Articles: CollectionConfig<'articles'> = {
     },
   ],
   hooks: {
+    afterChange: [revalidateFrontendAfterChange],
+    afterDelete: [revalidateFrontendAfterDelete],
     afterRead: [hideUnreadableRelations([tagsRelation])],
     beforeChange: [setPublishedAt, followTitleUntilPublished],
     beforeDelete: [deleteComments],
     beforeOperation: [clampPublicReads, guardRelationFilters([tagsRelation, commentsRelation]), omitCommentsFromDraftReads],
   },
-  indexes: [{ fields: ['_status', 'publishedAt'] }],
+  // Public lists filter on `_status` and sort newest first, with `createdAt` as Payload's tie-break:
+  // this index serves the list in order, so a page reads ten index entries, never the archive.
+  indexes: [{ fields: ['_status', 'publishedAt', 'createdAt'] }],
   versions: {
     drafts: {
       schedulePublish: true,

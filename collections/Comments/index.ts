@@ -9,6 +9,7 @@ import { clampPublicReads } from '@/hooks/clampPublicReads'
 import { guardRelationFilters } from '@/hooks/guardRelationFilters'
 import { hideUnreadableRelations } from '@/hooks/hideUnreadableRelations'
 import type { PrivateRelation } from '@/hooks/types'
+import { revalidateFrontendAfterChange, revalidateFrontendAfterDelete } from '@/hooks/revalidateFrontend'
 
 import { validateBody } from './fields/validateBody'
 import { validateParent } from './fields/validateParent'
@@ -204,7 +205,8 @@ export const Comments: CollectionConfig<'comments'> = {
   ],
   hooks: {
     // A comment is counted against its sender's allowance before anyone is told about it.
-    afterChange: [consumeFloodAllowance, notifyModerators],
+    afterChange: [consumeFloodAllowance, notifyModerators, revalidateFrontendAfterChange],
+    afterDelete: [revalidateFrontendAfterDelete],
     afterRead: [hideUnreadableRelations([parentRelation])],
     beforeChange: [forcePendingStatus, recordSignals, setThreadLevel],
     // Closed articles first, then floods: both are refused before anything is validated or written.

@@ -2,6 +2,8 @@ import type { Article, Author, Comment, Media, Tag } from '@/payload-types'
 
 import { cache } from 'react'
 
+import { cacheTagOf, revalidateSeconds } from './cacheTags'
+
 /**
  * The reference frontend reads the CMS exactly as an external frontend would: anonymously, over
  * the public REST API. It is a separate concern from the CMS, so it reads its one setting itself.
@@ -36,8 +38,16 @@ export type ReadMoreLink = {
 
 export class NotFoundError extends Error {}
 
-const get = async <T>(path: string): Promise<T> => {
-  const response = await fetch(`${apiURL}/api${path}`, { cache: 'no-store', headers: { Accept: 'application/json' } })
+type Collection = Parameters<typeof cacheTagOf>[0]
+
+// What a populated story (`depth=1`) contains, so any of these changing clears the answer.
+const STORY_PARTS: Collection[] = ['articles', 'authors', 'media', 'tags']
+
+const get = async <T>(path: string, collections: Collection[]): Promise<T> => {
+  const response = await fetch(`${apiURL}/api${path}`, {
+    headers: { Accept: 'application/json' },
+    next: { revalidate: revalidateSeconds(), tags: collections.map(cacheTagOf) },
+  })
   if (response.status === 404) throw new NotFoundError(path)
   if (!response.ok) throw new Error(`GET /api${path} answered ${response.status}`)
   return (await response.json()) as T
@@ -48,34 +58,38 @@ const query = (params: Record<string, number | string>) =>
 
 export const PAGE_SIZE = 10
 
-export const getLatestArticles = cache((page: number) =>
-  get<Paginated<PopulatedArticle>>(`/articles?${query({ depth: 1, limit: PAGE_SIZE, page, sort: '-publishedAt' })}`),
-)
+/** One page of a story list, newest first. */
+export type StoryPage = { docs: PopulatedArticle[]; hasOlder: boolean; page: number }
 
-export const getArticlesByTag = cache((tagID: number, page: number) =>
-  get<Paginated<PopulatedArticle>>(
-    `/articles?${query({ depth: 1, limit: PAGE_SIZE, page, sort: '-publishedAt', 'where[tags][in]': tagID })}`,
-  ),
-)
+// Lists skip Payload's count (`pagination=false`): counting every story of a popular tag costs more
+// than reading the page, and grows with the archive. A full page offers the next one.
+const listStories = async (page: number, filter: Record<string, number> = {}): Promise<StoryPage> => {
+  const params = { depth: 1, limit: PAGE_SIZE, page, pagination: 'false', sort: '-publishedAt', ...filter }
+  const { docs } = await get<Paginated<PopulatedArticle>>(`/articles?${query(params)}`, STORY_PARTS)
+  return { docs, hasOlder: docs.length === PAGE_SIZE, page }
+}
 
+export const getLatestArticles = cache((page: number) => listStories(page))
+export const getArticlesByTag = cache((tagID: number, page: number) => listStories(page, { 'where[tags][in]': tagID }))
 export const getArticlesByAuthor = cache((authorID: number, page: number) =>
-  get<Paginated<PopulatedArticle>>(
-    `/articles?${query({ depth: 1, limit: PAGE_SIZE, page, sort: '-publishedAt', 'where[authors][in]': authorID })}`,
-  ),
+  listStories(page, { 'where[authors][in]': authorID }),
 )
 
-const findOneBySlug = async <T>(collection: string, slug: string, depth: number): Promise<null | T> => {
-  const { docs } = await get<Paginated<T>>(`/${collection}?${query({ depth, limit: 1, 'where[slug][equals]': slug })}`)
+// Each page fetches a tag's or an author's stories, and a story's comments, as lists of their own,
+// so the one-document reads leave their join out (`joins[<name>]=false`).
+const findOneBySlug = async <T>(collection: Collection, join: string, slug: string, depth: number): Promise<null | T> => {
+  const params = { depth, [`joins[${join}]`]: 'false', limit: 1, 'where[slug][equals]': slug }
+  const { docs } = await get<Paginated<T>>(`/${collection}?${query(params)}`, depth > 0 ? STORY_PARTS : [collection])
   return docs[0] ?? null
 }
 
-export const getArticle = cache((slug: string) => findOneBySlug<PopulatedArticle>('articles', slug, 1))
-export const getTag = cache((slug: string) => findOneBySlug<Tag>('tags', slug, 0))
-export const getAuthor = cache((slug: string) => findOneBySlug<Author>('authors', slug, 1))
+export const getArticle = cache((slug: string) => findOneBySlug<PopulatedArticle>('articles', 'comments', slug, 1))
+export const getTag = cache((slug: string) => findOneBySlug<Tag>('tags', 'articles', slug, 0))
+export const getAuthor = cache((slug: string) => findOneBySlug<Author>('authors', 'articles', slug, 1))
 
 export const getReadMore = cache(async (articleID: number): Promise<ReadMoreLink[]> => {
   try {
-    return (await get<{ links: ReadMoreLink[] }>(`/articles/${articleID}/read-more`)).links
+    return (await get<{ links: ReadMoreLink[] }>(`/articles/${articleID}/read-more`, ['articles', 'tags'])).links
   } catch (error) {
     // A story without its related links is still a story.
     if (error instanceof NotFoundError) return []
@@ -86,5 +100,6 @@ export const getReadMore = cache(async (articleID: number): Promise<ReadMoreLink
 export const getApprovedComments = cache((articleID: number) =>
   get<Paginated<Comment>>(
     `/comments?${query({ depth: 0, limit: 100, sort: 'createdAt', 'where[article][equals]': articleID })}`,
+    ['comments'],
   ),
 )

@@ -22,7 +22,8 @@ const clampJoin = (query: JoinQuery): JoinQuery =>
   query && query.limit !== undefined ? { ...query, limit: clamp(query.limit) } : query
 
 // A public list can never ask for the whole archive at once: `limit=0`, `pagination=false`
-// and oversized limits are all clamped, on REST and GraphQL alike.
+// and oversized limits are all clamped, on REST and GraphQL alike. `pagination=false` itself is
+// kept: it skips counting the matches, which for a tag on thousands of stories costs more than the page.
 export function clampPublicReads<TSlug extends CollectionSlug>({
   args,
   operation,
@@ -34,7 +35,6 @@ export function clampPublicReads<TSlug extends CollectionSlug>({
   if ('limit' in clamped && (clamped.limit !== undefined || clamped.pagination === false)) {
     clamped.limit = clamp(clamped.limit)
   }
-  if ('pagination' in clamped) clamped.pagination = true
   if (clamped.joins) {
     clamped.joins = Object.fromEntries(Object.entries(clamped.joins).map(([name, query]) => [name, clampJoin(query)]))
   }

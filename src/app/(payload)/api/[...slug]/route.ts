@@ -1,7 +1,10 @@
 import config from '@payload-config'
 import { REST_DELETE, REST_GET, REST_OPTIONS, REST_PATCH, REST_POST, REST_PUT } from '@payloadcms/next/routes'
 
-export const GET = REST_GET(config)
+import { withPublicCaching } from '@/http/publicCache'
+
+// Anonymous reads of public content carry an ETag and short shared-cache lifetimes; the rest is private.
+export const GET = withPublicCaching(REST_GET(config))
 export const POST = REST_POST(config)
 export const DELETE = REST_DELETE(config)
 export const PATCH = REST_PATCH(config)

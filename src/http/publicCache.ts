@@ -1,0 +1,71 @@
+import { createHash } from 'crypto'
+
+import { env } from '@/env'
+
+type RouteHandler<TArgs> = (request: Request, args: TArgs) => Promise<Response>
+
+/** Collections whose anonymous reads are the same for every reader, so shared caches may keep them. */
+const SHARED_COLLECTIONS = new Set(['articles', 'authors', 'comments', 'media', 'tags'])
+
+export const PRIVATE_CACHE_CONTROL = 'private, no-store'
+
+export const publicCacheControl = (): string =>
+  `public, max-age=0, s-maxage=${env.apiCache.sMaxAge}, stale-while-revalidate=${env.apiCache.staleWhileRevalidate}`
+
+// Any credential makes a response personal, valid or not: a JWT or API key header, or Payload's
+// session cookie (the config keeps the default `payload` cookie prefix).
+const carriesCredentials = (request: Request): boolean =>
+  request.headers.has('authorization') || /(?:^|;\s*)payload-token=/.test(request.headers.get('cookie') ?? '')
+
+const isSharedRead = (request: Request): boolean => {
+  const [, api, collection, subpath] = new URL(request.url).pathname.split('/')
+  // Media files are streamed with their own headers; only JSON reads are fingerprinted here.
+  return api === 'api' && SHARED_COLLECTIONS.has(collection) && subpath !== 'file' && !carriesCredentials(request)
+}
+
+const isJSON = (response: Response): boolean => (response.headers.get('content-type') ?? '').includes('application/json')
+
+// Weak: the same JSON may reach the client compressed or not.
+const entityTag = (body: ArrayBuffer): string => `W/"${createHash('sha1').update(new Uint8Array(body)).digest('base64url')}"`
+
+const matches = (ifNoneMatch: null | string, tag: string): boolean =>
+  ifNoneMatch !== null &&
+  ifNoneMatch.split(',').some((candidate) => {
+    const trimmed = candidate.trim()
+    return trimmed === '*' || trimmed.replace(/^W\//, '') === tag.replace(/^W\//, '')
+  })
+
+const withCacheControl = (response: Response, value: string): Response => {
+  const headers = new Headers(response.headers)
+  headers.set('Cache-Control', value)
+  return new Response(response.body, { headers, status: response.status, statusText: response.statusText })
+}
+
+/**
+ * HTTP caching for REST GETs. An anonymous 200 JSON read of a public collection gets an `ETag`
+ * (a `304 Not Modified` when the client already holds it) and `Cache-Control: public` with short
+ * shared-cache lifetimes (`API_CACHE_S_MAXAGE`, `API_CACHE_STALE_WHILE_REVALIDATE`). Everything
+ * else (any request with credentials, accounts, errors, responses setting cookies) is
+ * `private, no-store`: a personalised answer must never land in a shared cache.
+ */
+export const withPublicCaching =
+  <TArgs>(handler: RouteHandler<TArgs>): RouteHandler<TArgs> =>
+  async (request, args) => {
+    const response = await handler(request, args)
+    if (!isSharedRead(request) || response.status !== 200 || !isJSON(response) || response.headers.has('set-cookie')) {
+      return withCacheControl(response, PRIVATE_CACHE_CONTROL)
+    }
+    const body = await response.arrayBuffer()
+    const tag = entityTag(body)
+    const headers = new Headers(response.headers)
+    headers.set('Cache-Control', publicCacheControl())
+    headers.set('ETag', tag)
+    // Caches that honour Vary never hand this anonymous answer to a signed-in request.
+    headers.append('Vary', 'Authorization, Cookie')
+    if (matches(request.headers.get('if-none-match'), tag)) {
+      headers.delete('content-length')
+      headers.delete('content-type')
+      return new Response(null, { headers, status: 304 })
+    }
+    return new Response(body, { headers, status: 200 })
+  }

@@ -1,0 +1,55 @@
+import type { SQLiteAdapter } from '@payloadcms/db-sqlite'
+import type { Payload } from 'payload'
+
+type Client = SQLiteAdapter['client']
+type Statement = { args: unknown[]; sql: string }
+type PlanRow = { detail: string; id: number; parent: number }
+
+/** Runs `work` and returns every SELECT the adapter sent to SQLite meanwhile, with its arguments. */
+export const captureSelects = async (payload: Payload, work: () => Promise<unknown>): Promise<Statement[]> => {
+  const client = (payload.db as unknown as SQLiteAdapter).client
+  const execute = client.execute
+  const seen: Statement[] = []
+  client.execute = ((statement: Parameters<Client['execute']>[0]) => {
+    const { args = [], sql } = typeof statement === 'string' ? { sql: statement } : (statement as Statement)
+    if (/^\s*select/i.test(sql)) seen.push({ args: args as unknown[], sql })
+    return execute.call(client, statement as never)
+  }) as Client['execute']
+  try {
+    await work()
+  } finally {
+    client.execute = execute
+  }
+  return seen
+}
+
+// A row keyed on a primary key or on its parent document: a handful of rows, however big the archive.
+const BOUNDED_LOOKUP = /USING INTEGER PRIMARY KEY|[( ](?:_?parent_id|rowid)=\?/
+
+/**
+ * What in a statement's plan grows with the archive:
+ * - `SCAN <table>`: a full pass over a table (scans of subquery results are fine);
+ * - a temporary B-tree (sort, DISTINCT, GROUP BY) over rows that were not looked up by id or parent,
+ *   that is, SQLite collecting and sorting every matching story instead of reading an index in order.
+ */
+export const planProblems = async (payload: Payload, { args, sql }: Statement): Promise<string[]> => {
+  const client = (payload.db as unknown as SQLiteAdapter).client
+  const tables = new Set(
+    (await client.execute("SELECT name FROM sqlite_schema WHERE type = 'table'")).rows.map((row) => String(row.name)),
+  )
+  const plan = (await client.execute({ args: args as never, sql: `EXPLAIN QUERY PLAN ${sql}` })).rows as unknown as PlanRow[]
+  // Payload names some subqueries after their table (`authors_links`): scanning those is fine.
+  const subqueries = new Set(plan.map((row) => /^(?:CO-ROUTINE|MATERIALIZE) (\S+)/.exec(row.detail)?.[1]))
+  const problems: string[] = []
+  for (const row of plan) {
+    const scanned = /^SCAN (\S+)/.exec(row.detail)?.[1]
+    if (scanned && tables.has(scanned) && !subqueries.has(scanned)) problems.push(row.detail)
+    if (row.detail.startsWith('USE TEMP B-TREE')) {
+      const siblings = plan.filter((other) => other.parent === row.parent && /^SEARCH /.test(other.detail))
+      if (siblings.length === 0 || !siblings.every((other) => BOUNDED_LOOKUP.test(other.detail))) {
+        problems.push(`${row.detail} after ${siblings.map((other) => other.detail).join('; ') || 'no index search'}`)
+      }
+    }
+  }
+  return problems
+}
