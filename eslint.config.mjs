@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
   {
-    ignores: ['.next/', 'node_modules/', 'src/payload-types.ts', 'src/migrations/', 'src/app/(payload)/admin/importMap.js', 'next-env.d.ts'],
+    ignores: ['.next/', 'node_modules/', 'src/payload-types.ts', 'src/migrations/', 'src/app/(payload)/admin/importMap.js', 'next-env.d.ts', 'bench/baseline/.next/', 'bench/baseline/next-env.d.ts', 'bench/results/'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

@@ -14,6 +14,9 @@ import os from 'os'
 import path from 'path'
 import { getPayload } from 'payload'
 
+import { seededRandom, zipfSampler } from '../bench/random'
+import { quote } from '../bench/sql'
+
 const TAGS = 500
 const SIZES = [10_000, 100_000]
 const SAMPLES = 400
@@ -22,36 +25,10 @@ const BATCH = 2_000
 const DRAFT_SHARE = 0.05
 const INTERNAL_TAGS = 10
 
-/** A small deterministic generator, so every run ranks the same archive. */
-const random = (() => {
-  let state = 0x2545f491
-  return () => {
-    state ^= state << 13
-    state ^= state >>> 17
-    state ^= state << 5
-    return (state >>> 0) / 0x1_0000_0000
-  }
-})()
-
+/** A deterministic generator, so every run ranks the same archive. */
+const random = seededRandom()
 /** Tag ranks drawn with probability ∝ 1/rank (Zipf, s = 1): tag 1 is on ~40% of stories, tag 500 on ~0.1%. */
-const zipf = (() => {
-  const cumulative: number[] = []
-  let sum = 0
-  for (let rank = 1; rank <= TAGS; rank++) cumulative.push((sum += 1 / rank))
-  return (): number => {
-    const target = random() * sum
-    let low = 0
-    let high = TAGS - 1
-    while (low < high) {
-      const mid = (low + high) >> 1
-      if (cumulative[mid] < target) low = mid + 1
-      else high = mid
-    }
-    return low + 1
-  }
-})()
-
-const quote = (value: string) => `'${value.replaceAll("'", "''")}'`
+const zipf = zipfSampler(random, TAGS)
 
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b)

@@ -1,0 +1,75 @@
+import type { RunningServer } from './servers'
+import type { Side } from './scenarios'
+import type { Targets } from './targets'
+
+import { articlePath, graphqlQuery, homePath, readMorePath, tagPath } from './scenarios'
+
+type Page = { docs: { comments?: { totalDocs?: number }; id: number }[]; totalDocs: number }
+
+const json = async <T>(server: RunningServer, path: string, init?: RequestInit): Promise<T> => {
+  const response = await fetch(`${server.url}${path}`, init)
+  const text = await response.text()
+  if (!response.ok)
+    throw new Error(
+      `${server.label}: ${init?.method ?? 'GET'} ${path} answered ${response.status}: ${text.slice(0, 500)}`,
+    )
+  return JSON.parse(text) as T
+}
+
+const graphqlIDs = async (server: RunningServer, side: Side): Promise<number[]> => {
+  const body = await json<{ data?: { Articles: { docs: { id: number }[] } }; errors?: unknown[] }>(
+    server,
+    '/api/graphql',
+    {
+      body: JSON.stringify({ query: graphqlQuery(side) }),
+      headers: { 'content-type': 'application/json' },
+      method: 'POST',
+    },
+  )
+  if (body.errors?.length || !body.data)
+    throw new Error(`${server.label}: GraphQL answered ${JSON.stringify(body).slice(0, 500)}`)
+  return body.data.Articles.docs.map(({ id }) => id)
+}
+
+const summary = ({ docs, totalDocs }: Page) => ({ ids: docs.map(({ id }) => id).join(','), totalDocs })
+
+/**
+ * Before anything is measured: the baseline's queries must find the same documents as the
+ * project's (home, every tag page, GraphQL, a few stories with their comment counts), or the
+ * comparison would measure different work. Throws, naming every difference.
+ */
+export const checkEquivalence = async (
+  servers: Record<Side, RunningServer>,
+  targets: Targets,
+  published: number,
+): Promise<void> => {
+  const differences: string[] = []
+  const compare = (what: string, project: unknown, baseline: unknown) => {
+    if (JSON.stringify(project) !== JSON.stringify(baseline)) {
+      differences.push(`${what}: project ${JSON.stringify(project)}, baseline ${JSON.stringify(baseline)}`)
+    }
+  }
+  const both = <T>(read: (server: RunningServer, side: Side) => Promise<T>) =>
+    Promise.all([read(servers.project, 'project'), read(servers.baseline, 'baseline')])
+
+  const [home, baseHome] = await both((server, side) => json<Page>(server, homePath(side)))
+  compare('home', summary(home), summary(baseHome))
+  if (home.totalDocs !== published) differences.push(`home: ${home.totalDocs} published stories, expected ${published}`)
+  for (const tagID of targets.tagIDs) {
+    const [tag, baseTag] = await both((server, side) => json<Page>(server, tagPath(side, tagID)))
+    compare(`tag ${tagID}`, summary(tag), summary(baseTag))
+  }
+  const [graphql, baseGraphql] = await both(graphqlIDs)
+  compare('GraphQL', graphql, baseGraphql)
+  compare('GraphQL and REST home', graphql, summary(home).ids.split(',').map(Number))
+  for (const { slug } of targets.articles.slice(0, 10)) {
+    const [story, baseStory] = await both((server, side) => json<Page>(server, articlePath(side, slug)))
+    const shape = ({ docs }: Page) => ({ comments: docs[0]?.comments?.totalDocs, id: docs[0]?.id })
+    compare(`article ${slug}`, shape(story), shape(baseStory))
+    if (typeof shape(story).comments !== 'number') differences.push(`article ${slug}: no comment count in the answer`)
+  }
+  await json(servers.project, readMorePath(targets.articles[0].id))
+  if (differences.length) {
+    throw new Error(`The baseline does not answer like the project:\n  ${differences.join('\n  ')}`)
+  }
+}

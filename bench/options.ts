@@ -1,0 +1,69 @@
+import { parseArgs } from 'util'
+
+import type { ScenarioName } from './scenarios'
+
+import { SCENARIOS } from './scenarios'
+
+export type BenchOptions = {
+  build: boolean
+  connections: number
+  duration: number
+  rounds: number
+  scenarios: ScenarioName[]
+  sizes: number[]
+  warmup: number
+}
+
+const numbers = (name: string, value: string): number[] => {
+  const list = value.split(',').map((item) => Number(item.trim().replaceAll('_', '')))
+  if (!list.length || list.some((item) => !Number.isFinite(item) || item <= 0)) {
+    throw new Error(`--${name} (or BENCH_${name.toUpperCase()}) must be positive numbers, not "${value}".`)
+  }
+  return list
+}
+
+const integer = (name: string, value: string): number => {
+  const [number] = numbers(name, value)
+  if (!Number.isInteger(number)) throw new Error(`--${name} must be a whole number, not "${value}".`)
+  return number
+}
+
+/** Flags win over the environment (BENCH_SIZES, …), which wins over the defaults. */
+export const readOptions = (argv = process.argv.slice(2)): BenchOptions => {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      build: { type: 'boolean' },
+      connections: { type: 'string' },
+      duration: { type: 'string' },
+      rounds: { type: 'string' },
+      scenarios: { type: 'string' },
+      sizes: { type: 'string' },
+      warmup: { type: 'string' },
+    },
+  })
+  const env = process.env
+  const scenarios = (values.scenarios ?? env.BENCH_SCENARIOS ?? SCENARIOS.map(({ name }) => name).join(','))
+    .split(',')
+    .map((name) => name.trim())
+  const unknown = scenarios.filter((name) => !SCENARIOS.some((scenario) => scenario.name === name))
+  if (unknown.length) {
+    throw new Error(
+      `Unknown scenario ${unknown.join(', ')}: choose from ${SCENARIOS.map(({ name }) => name).join(', ')}.`,
+    )
+  }
+  const warmup = Number(values.warmup ?? env.BENCH_WARMUP ?? 3)
+  if (!Number.isFinite(warmup) || warmup < 0) throw new Error(`--warmup must be 0 or more seconds, not "${warmup}".`)
+  return {
+    build: values.build ?? ['1', 'true'].includes(env.BENCH_BUILD ?? ''),
+    connections: integer('connections', values.connections ?? env.BENCH_CONNECTIONS ?? '20'),
+    duration: numbers('duration', values.duration ?? env.BENCH_DURATION ?? '10')[0],
+    rounds: integer('rounds', values.rounds ?? env.BENCH_ROUNDS ?? '2'),
+    scenarios: scenarios as ScenarioName[],
+    sizes: numbers('sizes', values.sizes ?? env.BENCH_SIZES ?? '2000,20000').map((size) => {
+      if (!Number.isInteger(size)) throw new Error(`--sizes must be whole numbers of articles, not "${size}".`)
+      return size
+    }),
+    warmup,
+  }
+}

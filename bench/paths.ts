@@ -1,0 +1,17 @@
+import path from 'path'
+import { fileURLToPath } from 'url'
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+export const BASELINE_DIR = path.join(ROOT, 'bench', 'baseline')
+export const RESULTS_FILE = path.join(ROOT, 'bench', 'results', 'latest.json')
+export const NEXT_BIN = path.join(ROOT, 'node_modules', '.bin', 'next')
+
+/**
+ * The environment for the processes the bench starts, without what would change how they run:
+ * NODE_ENV is set per process, and a leaked VITEST* variable makes Payload behave as under test.
+ */
+export const childEnv = (extra: Record<string, string>): NodeJS.ProcessEnv => {
+  const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' }
+  for (const name of Object.keys(env)) if (name === 'NODE_ENV' || name.startsWith('VITEST')) delete env[name]
+  return { ...env, ...extra }
+}

@@ -1,0 +1,112 @@
+import { type ChildProcess, spawn } from 'child_process'
+import net from 'net'
+import path from 'path'
+
+import { NEXT_BIN, ROOT, childEnv } from './paths'
+
+export type RunningServer = {
+  label: string
+  /** Last lines the server wrote, for reports of errors. */
+  output: () => string
+  pid: number
+  stop: () => Promise<void>
+  url: string
+}
+
+const OUTPUT_LIMIT = 64 * 1024
+
+const freePort = (): Promise<number> =>
+  new Promise((resolve, reject) => {
+    const server = net.createServer()
+    server.unref()
+    server.on('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo
+      server.close(() => resolve(port))
+    })
+  })
+
+const exited = (child: ChildProcess, timeoutMs: number): Promise<boolean> =>
+  new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve(true)
+    const timer = setTimeout(() => resolve(false), timeoutMs)
+    child.once('exit', () => {
+      clearTimeout(timer)
+      resolve(true)
+    })
+  })
+
+/** Polls a cheap read until the server answers it, or its process ends. */
+const waitUntilServing = async (server: RunningServer, child: ChildProcess, timeoutMs = 120_000): Promise<void> => {
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${server.label} exited while starting:\n${server.output()}`)
+    try {
+      const response = await fetch(`${server.url}/api/articles?depth=0&limit=1`)
+      if (response.ok) return
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250))
+  }
+  throw new Error(`${server.label} did not answer within ${timeoutMs / 1000} s:\n${server.output()}`)
+}
+
+export type ServerOptions = {
+  /** The Next.js app folder (the repository root for the project). */
+  appDir: string
+  databaseFile: string
+  env?: Record<string, string>
+  label: string
+}
+
+/** `next start` on a free loopback port, NODE_ENV=production, on the given SQLite file. */
+export const startServer = async ({ appDir, databaseFile, env = {}, label }: ServerOptions): Promise<RunningServer> => {
+  const port = await freePort()
+  const url = `http://127.0.0.1:${port}`
+  const app = appDir === ROOT ? [] : [path.relative(ROOT, appDir)]
+  const child = spawn(NEXT_BIN, ['start', ...app, '-p', String(port), '-H', '127.0.0.1'], {
+    cwd: ROOT,
+    // Its own process group, so that stopping it also stops any worker it started.
+    detached: true,
+    env: childEnv({
+      DATABASE_URL: `file:${databaseFile}`,
+      NODE_ENV: 'production',
+      PAYLOAD_SECRET: 'newsroom-bench-secret',
+      SERVER_URL: url,
+      ...env,
+    }),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let output = ''
+  const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-OUTPUT_LIMIT))
+  child.stdout!.on('data', keep)
+  child.stderr!.on('data', keep)
+  const signal = (name: NodeJS.Signals) => {
+    try {
+      process.kill(-child.pid!, name)
+    } catch {
+      // Already gone.
+    }
+  }
+  const server: RunningServer = {
+    label,
+    output: () => output,
+    pid: child.pid!,
+    stop: async () => {
+      signal('SIGTERM')
+      if (!(await exited(child, 10_000))) {
+        signal('SIGKILL')
+        await exited(child, 5_000)
+      }
+    },
+    url,
+  }
+  try {
+    await waitUntilServing(server, child)
+  } catch (error) {
+    await server.stop()
+    throw error
+  }
+  return server
+}
