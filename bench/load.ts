@@ -4,7 +4,7 @@ import autocannon from 'autocannon'
 
 import type { RunningServer } from './servers'
 
-import { sampleTreeRSS } from './rss'
+import { sampleTreeRSS, waitUntilQuiet } from './rss'
 
 export type LoadOptions = {
   connections: number
@@ -38,6 +38,7 @@ const fire = (server: RunningServer, request: Request, connections: number, dura
 
 /** Warms up, then measures one scenario against one server with autocannon. */
 export const measure = async (server: RunningServer, request: Request, options: LoadOptions): Promise<Measurement> => {
+  await waitUntilQuiet(server.pid)
   if (options.warmup > 0) await fire(server, request, options.connections, options.warmup)
   const memory = sampleTreeRSS(server.pid)
   const result = await fire(server, request, options.connections, options.duration)

@@ -24,8 +24,8 @@ const residentBytes = (pid: number): number => {
   }
 }
 
-/** Resident memory of a process and all its descendants: `next start` may serve from a child process. */
-export const treeRSS = (rootPid: number): number => {
+/** A process and all its descendants: `next start` may serve from a child process. */
+const processTree = (rootPid: number): number[] => {
   const parents = parentsByPid()
   const tree = new Set([rootPid])
   let grew = true
@@ -38,7 +38,39 @@ export const treeRSS = (rootPid: number): number => {
       }
     }
   }
-  return [...tree].reduce((sum, pid) => sum + residentBytes(pid), 0)
+  return [...tree]
+}
+
+/** Resident memory of a process tree. */
+export const treeRSS = (rootPid: number): number => processTree(rootPid).reduce((sum, pid) => sum + residentBytes(pid), 0)
+
+/** CPU time (user + system, in clock ticks) a process has used so far. */
+const cpuTicks = (pid: number): number => {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8')
+    const [utime, stime] = stat.slice(stat.lastIndexOf(')') + 2).split(' ').slice(11, 13).map(Number)
+    return utime + stime
+  } catch {
+    return 0
+  }
+}
+
+const treeCPUTicks = (rootPid: number): number => processTree(rootPid).reduce((sum, pid) => sum + cpuTicks(pid), 0)
+
+/**
+ * Waits until a server has finished the work it still has: autocannon gives up on a request after
+ * its timeout, but the server goes on computing the answer, and would take cores from the next run.
+ * Quiet means under 10% of one core over half a second (Linux counts 100 ticks a second).
+ */
+export const waitUntilQuiet = async (rootPid: number, timeoutMs = 180_000): Promise<void> => {
+  const deadline = Date.now() + timeoutMs
+  let before = treeCPUTicks(rootPid)
+  while (Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 500))
+    const now = treeCPUTicks(rootPid)
+    if (now - before <= 5) return
+    before = now
+  }
 }
 
 /** Samples the tree's RSS every `intervalMs` until stopped; `stop` returns the peak. */

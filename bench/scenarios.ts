@@ -34,8 +34,13 @@ const publishedOnly = (side: Side): Params => (side === 'baseline' ? { 'where[_s
 const query = (params: Params): string =>
   new URLSearchParams(Object.entries(params).map(([key, value]) => [key, String(value)])).toString()
 
-export const homePath = (side: Side): string =>
-  `/api/articles?${query({ depth: 1, limit: 10, page: 1, sort: '-publishedAt', ...publishedOnly(side) })}`
+// The reference frontend's lists (src/frontend/api.ts): `pagination=false` skips counting the
+// matches, and cards show no comments, so the comments join is left out.
+const storyList = { depth: 1, 'joins[comments]': 'false', limit: 10, page: 1, pagination: 'false', sort: '-publishedAt' }
+
+export const countPath = (side: Side): string => `/api/articles/count?${query(publishedOnly(side))}`
+
+export const homePath = (side: Side): string => `/api/articles?${query({ ...storyList, ...publishedOnly(side) })}`
 
 /**
  * One story with its approved-comment count. A join's `limit=0` means "no limit" in REST (the
@@ -52,7 +57,7 @@ export const articlePath = (side: Side, slug: string): string =>
   })}`
 
 export const tagPath = (side: Side, tagID: number): string =>
-  `/api/articles?${query({ depth: 1, limit: 10, page: 1, sort: '-publishedAt', 'where[tags][in]': tagID, ...publishedOnly(side) })}`
+  `/api/articles?${query({ ...storyList, 'where[tags][in]': tagID, ...publishedOnly(side) })}`
 
 export const readMorePath = (id: number): string => `/api/articles/${id}/read-more`
 

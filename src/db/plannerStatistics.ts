@@ -3,7 +3,8 @@ import type { Payload } from 'payload'
 
 /**
  * The rows `ANALYZE` would write to `sqlite_stat1`, for the indexes that decide how a story list
- * filtered by tag or byline is read ("<rows> <rows per value of the first column> ...").
+ * filtered by tag or byline, and a story's comments, are read ("<rows> <rows per value of the
+ * first column> <rows per value of the first two> ...").
  *
  * SQLite has two ways to list the ten newest published stories of a tag:
  * - collect every story of the tag through the relationship index, then sort them all;
@@ -24,6 +25,11 @@ const STATISTICS: { index: string; stat: string; table: string }[] = [
   { index: 'articles_rels_tags_id_idx', stat: '60000 20000', table: 'articles_rels' },
   { index: 'articles_rels_read_more_topic_idx', stat: '60000 20000 20000 1', table: 'articles_rels' },
   { index: 'articles_rels_authors_id_idx', stat: '60000 20000', table: 'articles_rels' },
+  // A comment status covers a large share of all comments: a lookup by a list of ids (the comments
+  // a story's join found) goes by primary key, not through every approved comment in date order.
+  { index: 'comments_status_idx', stat: '80000 20000', table: 'comments' },
+  { index: 'status_createdAt_idx', stat: '80000 20000 1', table: 'comments' },
+  { index: 'article_status_createdAt_idx', stat: '80000 4 3 1', table: 'comments' },
 ]
 
 /**

@@ -62,9 +62,18 @@ export const PAGE_SIZE = 10
 export type StoryPage = { docs: PopulatedArticle[]; hasOlder: boolean; page: number }
 
 // Lists skip Payload's count (`pagination=false`): counting every story of a popular tag costs more
-// than reading the page, and grows with the archive. A full page offers the next one.
+// than reading the page, and grows with the archive. A full page offers the next one. Cards show no
+// comments, so the comments join is left out (`joins[comments]=false`).
 const listStories = async (page: number, filter: Record<string, number> = {}): Promise<StoryPage> => {
-  const params = { depth: 1, limit: PAGE_SIZE, page, pagination: 'false', sort: '-publishedAt', ...filter }
+  const params = {
+    depth: 1,
+    'joins[comments]': 'false',
+    limit: PAGE_SIZE,
+    page,
+    pagination: 'false',
+    sort: '-publishedAt',
+    ...filter,
+  }
   const { docs } = await get<Paginated<PopulatedArticle>>(`/articles?${query(params)}`, STORY_PARTS)
   return { docs, hasOlder: docs.length === PAGE_SIZE, page }
 }

@@ -61,6 +61,7 @@ const reads: [string, () => Promise<unknown>][] = [
     'story by slug with its comment count (REST)',
     () => rest('GET', `/articles?depth=1&limit=1&where[slug][equals]=${story.slug}&joins[comments][count]=true`),
   ],
+  ['a default REST list, joins and count included', () => rest('GET', '/articles?depth=1&limit=10')],
   [
     'home page list (GraphQL)',
     () =>

@@ -23,8 +23,9 @@ export const captureSelects = async (payload: Payload, work: () => Promise<unkno
   return seen
 }
 
-// A row keyed on a primary key or on its parent document: a handful of rows, however big the archive.
-const BOUNDED_LOOKUP = /USING INTEGER PRIMARY KEY|[( ](?:_?parent_id|rowid)=\?/
+// Rows looked up by primary key or by the one document they belong to (its array and relationship
+// rows, a story's comments): a handful, however big the archive.
+const BOUNDED_LOOKUP = /USING INTEGER PRIMARY KEY|[( ](?:_?parent_id|article_id|rowid)=\?/
 
 /**
  * What in a statement's plan grows with the archive:
@@ -41,7 +42,13 @@ export const planProblems = async (payload: Payload, { args, sql }: Statement): 
   // Payload names some subqueries after their table (`authors_links`): scanning those is fine.
   const subqueries = new Set(plan.map((row) => /^(?:CO-ROUTINE|MATERIALIZE) (\S+)/.exec(row.detail)?.[1]))
   const problems: string[] = []
+  // A lookup by a list of ids must go by primary key, not walk an index in some order and test each row.
+  const listedTable = /^select .*? from "(\w+)"/is.exec(sql)?.[1]
+  const byIDs = listedTable !== undefined && sql.includes(`"${listedTable}"."id" in (`)
   for (const row of plan) {
+    if (byIDs && row.detail.startsWith(`SEARCH ${listedTable} `) && !BOUNDED_LOOKUP.test(row.detail)) {
+      problems.push(`${row.detail} for a list of ids`)
+    }
     const scanned = /^SCAN (\S+)/.exec(row.detail)?.[1]
     if (scanned && tables.has(scanned) && !subqueries.has(scanned)) problems.push(row.detail)
     if (row.detail.startsWith('USE TEMP B-TREE')) {
