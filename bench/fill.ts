@@ -5,14 +5,16 @@ import path from 'path'
 import { ROOT, childEnv } from './paths'
 
 export type FillScript = 'fillBaseline.ts' | 'fillProject.ts'
+/** Scripts run on a scratch database in a process of their own: `<file> <published articles>`. */
+export type DatabaseScript = FillScript | 'stepsMeasure.ts'
 
 /** Node's exit code for a top-level await that never settled. */
 const UNSETTLED_AWAIT = 13
 const ATTEMPTS = 3
 const TIMEOUT_MS = 15 * 60_000
 
-const runOnce = (
-  script: FillScript,
+export const runDatabaseScript = (
+  script: DatabaseScript,
   databaseFile: string,
   published: number,
 ): Promise<{ code: null | number; output: string }> =>
@@ -49,7 +51,7 @@ const removeDatabase = (file: string) =>
 export const fill = async (script: FillScript, databaseFile: string, published: number): Promise<number> => {
   for (let attempt = 1; ; attempt++) {
     const began = performance.now()
-    const { code, output } = await runOnce(script, databaseFile, published)
+    const { code, output } = await runDatabaseScript(script, databaseFile, published)
     if (code === 0) return (performance.now() - began) / 1000
     if (code !== UNSETTLED_AWAIT || attempt === ATTEMPTS) {
       throw new Error(`bench/${script} exited with ${code ?? 'a signal (timed out?)'}:\n${output.slice(-8000)}`)

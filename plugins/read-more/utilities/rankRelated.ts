@@ -14,7 +14,7 @@ import { readTopicCounts } from './topicCounts'
  * request whatever the archive's size; a document missed by every bound shares only topics that
  * at least this many newer documents share too.
  */
-export const CANDIDATES_PER_TOPIC = 100
+export const CANDIDATES_PER_TOPIC = 50
 
 /** The rarest topics used for ranking; a document with more is ranked by these. */
 export const MAX_RANKED_TOPICS = 12
