@@ -54,7 +54,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 }
 
 const describe = (m: Measurement) =>
-  `${n(m.rate)} req/s, p50 ${m.p50} ms, p99 ${m.p99} ms, ${n(m.errors)} errors, RSS ${n(m.peakRSSBytes / 1024 / 1024)} MB`
+  `${n(m.rate)} req/s, p50 ${n(m.p50)} ms, p99 ${n(m.p99)} ms, ${n(m.errors)} errors, RSS ${n(m.peakRSSBytes / 1024 / 1024)} MB`
 
 /** How many of the accepted comments are rows in the database: a 201 must mean the comment is stored. */
 const checkStored = async (client: Client, accepted: number[]): Promise<CommentCheck> => {

@@ -17,11 +17,16 @@ export const publicCacheControl = (): string =>
 const carriesCredentials = (request: Request): boolean =>
   request.headers.has('authorization') || /(?:^|;\s*)payload-token=/.test(request.headers.get('cookie') ?? '')
 
-const isSharedRead = (request: Request): boolean => {
-  const [, api, collection, subpath] = new URL(request.url).pathname.split('/')
-  // Media files are streamed with their own headers; only JSON reads are fingerprinted here.
-  return api === 'api' && SHARED_COLLECTIONS.has(collection) && subpath !== 'file' && !carriesCredentials(request)
+const pathOf = (request: Request) => {
+  const [, , collection, subpath] = new URL(request.url).pathname.split('/')
+  return { collection, subpath }
 }
+
+// Uploaded files are streamed with Payload's own headers (an upload collection's `modifyResponseHeaders`).
+const isFile = (request: Request): boolean => pathOf(request).subpath === 'file'
+
+const isSharedRead = (request: Request): boolean =>
+  SHARED_COLLECTIONS.has(pathOf(request).collection) && !carriesCredentials(request)
 
 const isJSON = (response: Response): boolean => (response.headers.get('content-type') ?? '').includes('application/json')
 
@@ -46,12 +51,14 @@ const withCacheControl = (response: Response, value: string): Response => {
  * (a `304 Not Modified` when the client already holds it) and `Cache-Control: public` with short
  * shared-cache lifetimes (`API_CACHE_S_MAXAGE`, `API_CACHE_STALE_WHILE_REVALIDATE`). Everything
  * else (any request with credentials, accounts, errors, responses setting cookies) is
- * `private, no-store`: a personalised answer must never land in a shared cache.
+ * `private, no-store`: a personalised answer must never land in a shared cache. Uploaded files
+ * are left as Payload serves them.
  */
 export const withPublicCaching =
   <TArgs>(handler: RouteHandler<TArgs>): RouteHandler<TArgs> =>
   async (request, args) => {
     const response = await handler(request, args)
+    if (isFile(request)) return response
     if (!isSharedRead(request) || response.status !== 200 || !isJSON(response) || response.headers.has('set-cookie')) {
       return withCacheControl(response, PRIVATE_CACHE_CONTROL)
     }

@@ -71,6 +71,8 @@ describe('production build (next build + next start)', () => {
       const file = await fetch(doc.url)
       expect(file.status).toBe(200)
       expect(file.headers.get('content-type')).toBe('image/png')
+      // Left as Payload serves it: the JSON API's `private, no-store` would stop browsers caching images.
+      expect(file.headers.get('cache-control') ?? '').not.toContain('no-store')
     } finally {
       await fetch(`${server.url}/api/media/${doc.id}`, { headers: { Authorization: `JWT ${token}` }, method: 'DELETE' })
     }
