@@ -1,8 +1,12 @@
 import type { Payload, RequiredDataFromCollectionSlug } from 'payload'
 
+import { afterAll, beforeAll } from 'vitest'
+
 import type { Article, Author, Comment } from '@/payload-types'
 
+import { bootPayload, type TestContext } from '../helpers/bootPayload'
 import { type JSONResponse, rest } from '../helpers/http'
+import { createStaff, type Staff } from '../helpers/staff'
 
 /** A new client address for every call, so that flood control only applies where a test wants it. */
 let nextClient = 0
@@ -104,3 +108,22 @@ export const storedComment = (payload: Payload, article: number, data: Partial<C
     collection: 'comments',
     data: { ...(commentData(article) as RequiredDataFromCollectionSlug<'comments'>), status: 'approved', ...data },
   })
+
+export type CommentsSuite = { ctx: TestContext; fx: Fixtures; staff: Staff }
+
+/**
+ * Boots Payload on a fresh database for a comments test file, with one account per staff role and
+ * the fixture articles. The members are filled in `beforeAll`: read them inside hooks and tests.
+ */
+export const useCommentsSuite = (): CommentsSuite => {
+  const suite = {} as CommentsSuite
+  beforeAll(async () => {
+    suite.ctx = await bootPayload()
+    // Refusals the tests provoke are logged by Payload as errors; the assertions report what matters.
+    suite.ctx.payload.logger.level = 'silent'
+    suite.staff = await createStaff(suite.ctx.payload)
+    suite.fx = await createArticles(suite.ctx.payload)
+  })
+  afterAll(async () => suite.ctx?.shutdown())
+  return suite
+}

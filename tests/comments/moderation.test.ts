@@ -1,34 +1,22 @@
 import type { SQLiteAdapter } from '@payloadcms/db-sqlite'
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 
 import type { Comment } from '@/payload-types'
 
 import { excerptOf, signalLabels } from '@/components/comments/format'
 import { currentQueue, defaultQueueURL, QUEUES } from '@/components/comments/queues'
 
-import { bootPayload, type TestContext } from '../helpers/bootPayload'
 import { graphql, rest } from '../helpers/http'
-import { createStaff, type Staff } from '../helpers/staff'
-import { createArticle, createArticles, type Fixtures, storedComment } from './helpers'
+import { createArticle, storedComment, useCommentsSuite } from './helpers'
 
-let ctx: TestContext
-let staff: Staff
-let fx: Fixtures
+const suite = useCommentsSuite()
 
-beforeAll(async () => {
-  ctx = await bootPayload()
-  ctx.payload.logger.level = 'silent'
-  staff = await createStaff(ctx.payload)
-  fx = await createArticles(ctx.payload)
-})
-afterAll(async () => ctx?.shutdown())
-
-const stored = (id: number | string): Promise<Comment> => ctx.payload.findByID({ collection: 'comments', depth: 0, id })
+const stored = (id: number | string): Promise<Comment> => suite.ctx.payload.findByID({ collection: 'comments', depth: 0, id })
 
 /** Comments whose article row is gone, straight from SQLite. */
 const orphans = async (): Promise<number> => {
-  const { rows } = await (ctx.payload.db as unknown as SQLiteAdapter).client.execute(
+  const { rows } = await (suite.ctx.payload.db as unknown as SQLiteAdapter).client.execute(
     'SELECT count(*) AS n FROM comments WHERE article_id IS NULL OR article_id NOT IN (SELECT id FROM articles)',
   )
   return Number(rows[0].n)
@@ -36,49 +24,49 @@ const orphans = async (): Promise<number> => {
 
 /** An article with an approved thread, a pending and a spam comment, written as system work. */
 const articleWithComments = async () => {
-  const article = await createArticle(ctx.payload, fx.author)
-  const top = await storedComment(ctx.payload, article.id)
-  const reply = await storedComment(ctx.payload, article.id, { parent: top.id })
-  await storedComment(ctx.payload, article.id, { parent: reply.id })
-  await storedComment(ctx.payload, article.id, { status: 'pending' })
-  await storedComment(ctx.payload, article.id, { status: 'spam' })
+  const article = await createArticle(suite.ctx.payload, suite.fx.author)
+  const top = await storedComment(suite.ctx.payload, article.id)
+  const reply = await storedComment(suite.ctx.payload, article.id, { parent: top.id })
+  await storedComment(suite.ctx.payload, article.id, { parent: reply.id })
+  await storedComment(suite.ctx.payload, article.id, { status: 'pending' })
+  await storedComment(suite.ctx.payload, article.id, { status: 'spam' })
   return article
 }
 
 const commentsOn = async (article: number): Promise<number> =>
-  (await ctx.payload.count({ collection: 'comments', where: { article: { equals: article } } })).totalDocs
+  (await suite.ctx.payload.count({ collection: 'comments', where: { article: { equals: article } } })).totalDocs
 
 describe('comments: moderation rights', () => {
   it('lets an editor approve, reject and mark as spam in bulk, as the list view does, and refuses contributors and authors', async () => {
-    const ids = await Promise.all([1, 2, 3].map(async () => (await storedComment(ctx.payload, fx.open.id, { status: 'pending' })).id))
+    const ids = await Promise.all([1, 2, 3].map(async () => (await storedComment(suite.ctx.payload, suite.fx.open.id, { status: 'pending' })).id))
     const where = ids.map((id, index) => `where[id][in][${index}]=${id}`).join('&')
     for (const role of ['contributor', 'author'] as const) {
-      const { body, status } = await rest('PATCH', `/comments?${where}`, { body: { status: 'approved' }, token: staff[role].token })
+      const { body, status } = await rest('PATCH', `/comments?${where}`, { body: { status: 'approved' }, token: suite.staff[role].token })
       expect(status === 403 || (body.docs?.length ?? 0) === 0, role).toBe(true)
-      const single = await rest('PATCH', `/comments/${ids[0]}`, { body: { status: 'approved' }, token: staff[role].token })
+      const single = await rest('PATCH', `/comments/${ids[0]}`, { body: { status: 'approved' }, token: suite.staff[role].token })
       expect(single.status, role).toBe(403)
-      const viaGraphQL = await graphql(`mutation { updateComment(id: ${ids[0]}, data: { status: approved }) { id } }`, {}, staff[role].token)
+      const viaGraphQL = await graphql(`mutation { updateComment(id: ${ids[0]}, data: { status: approved }) { id } }`, {}, suite.staff[role].token)
       expect(viaGraphQL.body.data?.updateComment ?? null, role).toBeNull()
     }
     for (const id of ids) expect((await stored(id)).status).toBe('pending')
     for (const status of ['approved', 'rejected', 'spam'] as const) {
-      const response = await rest('PATCH', `/comments?${where}`, { body: { status }, token: staff.editor.token })
+      const response = await rest('PATCH', `/comments?${where}`, { body: { status }, token: suite.staff.editor.token })
       expect(response.status).toBe(200)
       for (const id of ids) expect((await stored(id)).status).toBe(status)
     }
-    const one = await graphql(`mutation { updateComment(id: ${ids[0]}, data: { status: approved }) { id status } }`, {}, staff.editor.token)
+    const one = await graphql(`mutation { updateComment(id: ${ids[0]}, data: { status: approved }) { id status } }`, {}, suite.staff.editor.token)
     expect(one.body.data?.updateComment).toEqual({ id: ids[0], status: 'approved' })
   })
 
   it('does not let anyone write signals, the IP hash or the thread level, editors included', async () => {
-    const comment = await storedComment(ctx.payload, fx.open.id, { status: 'pending' })
-    const before = await ctx.payload.findByID({ collection: 'comments', depth: 0, id: comment.id })
+    const comment = await storedComment(suite.ctx.payload, suite.fx.open.id, { status: 'pending' })
+    const before = await suite.ctx.payload.findByID({ collection: 'comments', depth: 0, id: comment.id })
     const { status } = await rest('PATCH', `/comments/${comment.id}`, {
       body: { ipHash: 'forged', level: 9, signals: { flood: 99, honeypot: true, links: 99 } },
-      token: staff.editor.token,
+      token: suite.staff.editor.token,
     })
     expect(status).toBe(200)
-    const after = await ctx.payload.findByID({ collection: 'comments', depth: 0, id: comment.id })
+    const after = await suite.ctx.payload.findByID({ collection: 'comments', depth: 0, id: comment.id })
     expect({ ipHash: after.ipHash, level: after.level, signals: after.signals }).toEqual({
       ipHash: before.ipHash,
       level: before.level,
@@ -90,28 +78,28 @@ describe('comments: moderation rights', () => {
 describe('comments: deleting an article', () => {
   it('deletes its comments with it, replies included, over REST, and leaves other articles’ comments alone', async () => {
     const article = await articleWithComments()
-    const elsewhere = await commentsOn(fx.open.id)
+    const elsewhere = await commentsOn(suite.fx.open.id)
     expect(await commentsOn(article.id)).toBe(5)
-    const { status } = await rest('DELETE', `/articles/${article.id}`, { token: staff.editor.token })
+    const { status } = await rest('DELETE', `/articles/${article.id}`, { token: suite.staff.editor.token })
     expect(status).toBe(200)
     expect(await commentsOn(article.id)).toBe(0)
-    expect(await commentsOn(fx.open.id)).toBe(elsewhere)
+    expect(await commentsOn(suite.fx.open.id)).toBe(elsewhere)
     expect(await orphans()).toBe(0)
   })
 
   it('deletes them over GraphQL too, and for an author deleting their own draft', async () => {
     const article = await articleWithComments()
-    const viaGraphQL = await graphql(`mutation { deleteArticle(id: ${article.id}) { id } }`, {}, staff.editor.token)
+    const viaGraphQL = await graphql(`mutation { deleteArticle(id: ${article.id}) { id } }`, {}, suite.staff.editor.token)
     expect(viaGraphQL.body.errors).toBeUndefined()
     expect(await commentsOn(article.id)).toBe(0)
-    const draft = await ctx.payload.create({
+    const draft = await suite.ctx.payload.create({
       collection: 'articles',
-      data: { _status: 'draft', authors: [fx.author.id], slug: 'authors-own-draft', title: 'An author’s own draft' },
+      data: { _status: 'draft', authors: [suite.fx.author.id], slug: 'authors-own-draft', title: 'An author’s own draft' },
       draft: true,
-      user: staff.author.user,
+      user: suite.staff.author.user,
     })
-    await storedComment(ctx.payload, draft.id)
-    expect((await rest('DELETE', `/articles/${draft.id}`, { token: staff.author.token })).status).toBe(200)
+    await storedComment(suite.ctx.payload, draft.id)
+    expect((await rest('DELETE', `/articles/${draft.id}`, { token: suite.staff.author.token })).status).toBe(200)
     expect(await commentsOn(draft.id)).toBe(0)
     expect(await orphans()).toBe(0)
   })
@@ -119,7 +107,7 @@ describe('comments: deleting an article', () => {
   it('keeps the comments when the delete is refused', async () => {
     const article = await articleWithComments()
     for (const role of ['contributor', 'author'] as const) {
-      expect((await rest('DELETE', `/articles/${article.id}`, { token: staff[role].token })).status, role).toBe(403)
+      expect((await rest('DELETE', `/articles/${article.id}`, { token: suite.staff[role].token })).status, role).toBe(403)
     }
     expect(await commentsOn(article.id)).toBe(5)
   })
