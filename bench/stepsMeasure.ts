@@ -12,7 +12,7 @@ import type { Payload } from 'payload'
 import config from '@payload-config'
 import { getPayload } from 'payload'
 
-import { pinPlannerStatistics } from '../src/db/plannerStatistics'
+import { pinPlannerStatistics } from '@/db/plannerStatistics'
 import { readFillArgs } from './fillArgs'
 import { TAG_PAGE_RANKS } from './targets'
 import { tagIDOfRank } from './content'

@@ -3,10 +3,7 @@ import type { CollectionSlug, Validate } from 'payload'
 import { relationship, upload } from 'payload/shared'
 
 import { existingIDs, readableIDs } from '@/utilities/readableIDs'
-
-type RelatedValue = number | string | { id?: number | string; value?: number | string }
-
-const idOf = (value: RelatedValue) => (typeof value === 'object' ? (value.value ?? value.id) : value)
+import { relationID } from '@/utilities/relationID'
 
 /**
  * Payload's own relationship check plus "does that document exist for this writer?". Without it an
@@ -19,7 +16,7 @@ const withExistenceCheck =
     const result = await builtIn(value, options)
     const relationTo = (options as { relationTo?: unknown }).relationTo
     if (result !== true || value === null || value === undefined || typeof relationTo !== 'string') return result
-    const ids = (Array.isArray(value) ? value : [value]).map(idOf).filter((id) => id !== undefined)
+    const ids = (Array.isArray(value) ? value : [value]).map(relationID).filter((id) => id !== undefined)
     const found = options.overrideAccess
       ? await existingIDs(options.req, relationTo as CollectionSlug, ids)
       : await readableIDs(options.req, relationTo as CollectionSlug, ids)

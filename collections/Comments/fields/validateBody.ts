@@ -2,17 +2,11 @@ import type { Validate } from 'payload'
 
 import { textarea } from 'payload/shared'
 
+import { relationID } from '@/utilities/relationID'
+
 export const DUPLICATE_WINDOW_MS = 24 * 60 * 60 * 1000
 
 export const DUPLICATE_BODY = 'This comment is a duplicate: the same text was posted on this article in the last 24 hours.'
-
-type ID = number | string
-
-const idOf = (value: unknown): ID | undefined => {
-  if (typeof value === 'number' || typeof value === 'string') return value
-  if (typeof value === 'object' && value !== null) return (value as { id?: ID }).id
-  return undefined
-}
 
 /**
  * Payload's own textarea check, then no repeat: the same (trimmed) text on the same article within
@@ -25,7 +19,7 @@ export const validateBody: Validate = async (value, options) => {
     data: { article?: unknown }
     operation?: string
   }
-  const article = idOf(data?.article)
+  const article = relationID(data?.article)
   if (result !== true || overrideAccess || operation !== 'create' || typeof value !== 'string' || article === undefined) {
     return result
   }

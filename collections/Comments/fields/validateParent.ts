@@ -4,18 +4,13 @@ import { relationship } from 'payload/shared'
 
 import { validateRelationship } from '@/fields/validateRelationExists'
 import { readableIDs } from '@/utilities/readableIDs'
+import { relationID } from '@/utilities/relationID'
 
 /** How deep replies may nest: a reply to a reply to a reply, and no further. */
 export const MAX_REPLY_LEVEL = 3
 
 export const PARENT_NOT_ALLOWED = "A reply's parent must be an approved comment on the same article."
 export const TOO_DEEP = `Replies nest at most ${MAX_REPLY_LEVEL} levels.`
-
-type ID = number | string
-type RelationValue = { id?: ID; value?: ID } | ID | null | undefined
-
-const idOf = (value: RelationValue): ID | undefined =>
-  typeof value === 'object' && value !== null ? (value.value ?? value.id) : (value ?? undefined)
 
 /**
  * A new reply's parent must be an approved comment on the same article, at most `MAX_REPLY_LEVEL`
@@ -24,26 +19,24 @@ const idOf = (value: RelationValue): ID | undefined =>
  */
 export const validateParent: Validate = async (value, options) => {
   const { data, operation, overrideAccess, req } = options as Parameters<Validate>[1] & {
-    data: { article?: RelationValue }
+    data: { article?: unknown }
     operation?: string
   }
-  const parentID = idOf(value as RelationValue)
+  const parentID = relationID(value)
   if (overrideAccess || operation !== 'create' || parentID === undefined) return validateRelationship(value, options)
   const shape = await (relationship as Validate)(value, options)
   if (shape !== true) return shape
   if (!(await readableIDs(req, 'comments', [parentID])).has(String(parentID))) return PARENT_NOT_ALLOWED
   // A system read: the writer may read this parent, but not necessarily its status.
-  const { docs } = await req.payload.find({
+  const parent = await req.payload.findByID({
     collection: 'comments',
     depth: 0,
-    limit: 1,
-    pagination: false,
+    disableErrors: true,
+    id: parentID,
     req,
     select: { article: true, level: true, status: true },
-    where: { id: { equals: parentID } },
   })
-  const parent = docs[0]
-  if (!parent || parent.status !== 'approved' || String(idOf(parent.article)) !== String(idOf(data.article))) {
+  if (!parent || parent.status !== 'approved' || String(relationID(parent.article)) !== String(relationID(data.article))) {
     return PARENT_NOT_ALLOWED
   }
   return (parent.level ?? 0) >= MAX_REPLY_LEVEL ? TOO_DEEP : true

@@ -28,16 +28,15 @@ const moderatorAddresses = async (req: PayloadRequest): Promise<string[]> => {
 const articleTitle = async (req: PayloadRequest, article: Comment['article']): Promise<string> => {
   if (typeof article === 'object') return article.title
   // A system read of the title only; the create already checked that the article is open.
-  const { docs } = await req.payload.find({
+  const found = await req.payload.findByID({
     collection: 'articles',
     depth: 0,
-    limit: 1,
-    pagination: false,
+    disableErrors: true,
+    id: article,
     req,
     select: { title: true },
-    where: { id: { equals: article } },
   })
-  return docs[0]?.title ?? `Article ${article}`
+  return found?.title ?? `Article ${article}`
 }
 
 /**
