@@ -1,4 +1,3 @@
-import { sqliteAdapter } from '@payloadcms/db-sqlite'
 import { LinkFeature, lexicalEditor } from '@payloadcms/richtext-lexical'
 import path from 'path'
 import { buildConfig } from 'payload'
@@ -11,12 +10,13 @@ import { Comments } from '@collections/Comments'
 import { Media } from '@collections/Media'
 import { Tags } from '@collections/Tags'
 import { Users } from '@collections/Users'
+import { forgotPasswordMutation } from '@collections/Users/endpoints/forgotPassword'
 import { readMorePlugin } from '@plugins/read-more'
 
 import { commentErrorLogLevels } from './comments/errors'
 import { migrateOnInit } from './db/migrateOnInit'
 import { pinPlannerStatistics } from './db/plannerStatistics'
-import { serializeTransactions } from './db/serializeTransactions'
+import { sqliteDatabase } from './db/sqliteDatabase'
 import { smtpAdapter } from './email/smtpAdapter'
 import { env } from './env'
 import { limitRelationDepth } from './graphql/limitRelationDepth'
@@ -35,18 +35,7 @@ export default buildConfig({
   collections: [Articles, Authors, Tags, Comments, Media, Users],
   cors: env.corsOrigins,
   csrf: env.corsOrigins,
-  db: serializeTransactions(
-    sqliteAdapter({
-      busyTimeout: 5000,
-      client: { url: env.databaseURL },
-      migrationDir: path.resolve(dirname, 'migrations'),
-      // Migrations only, never push mode: the schema a database has is always the committed one.
-      push: false,
-      // Any object turns transactions on: without it the SQLite adapter writes each statement on its own.
-      transactionOptions: {},
-      wal: true,
-    }),
-  ),
+  db: sqliteDatabase({ migrationDir: path.resolve(dirname, 'migrations'), url: env.databaseURL }),
   // External links only, and no relationship blocks: rich text is public JSON, and an internal
   // link would carry the id of a document (a draft) that the reader may not see.
   editor: lexicalEditor({
@@ -59,6 +48,7 @@ export default buildConfig({
   email: env.smtp ? smtpAdapter(env.smtp) : undefined,
   graphQL: {
     maxComplexity: 1000,
+    mutations: forgotPasswordMutation,
     validationRules: () => [limitRelationDepth()],
     schemaOutputFile: path.resolve(dirname, 'generated-schema.graphql'),
   },

@@ -8,6 +8,7 @@ import { selfOrEditors } from '@/access/selfOrEditors'
 import { env } from '@/env'
 import { clampPublicReads } from '@/hooks/clampPublicReads'
 
+import { forgotPasswordEndpoint } from './endpoints/forgotPassword'
 import { assignFirstUserAdmin } from './hooks/assignFirstUserAdmin'
 
 export const Users: CollectionConfig<'users'> = {
@@ -31,6 +32,7 @@ export const Users: CollectionConfig<'users'> = {
     // A server-side frontend authenticates as a staff account with a key, e.g. for draft preview.
     useAPIKey: true,
   },
+  endpoints: [forgotPasswordEndpoint],
   fields: [
     {
       name: 'name',

@@ -1,4 +1,4 @@
-import { type Client, createClient } from '@libsql/client'
+import type { Client } from '@libsql/client'
 import { drizzle } from 'drizzle-orm/libsql'
 import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
 import {
@@ -7,6 +7,8 @@ import {
   RateLimiterMemory,
   RateLimiterRes,
 } from 'rate-limiter-flexible'
+
+import { createWriteLockedClient } from '@/db/writeLockedClient'
 
 /** WordPress's flood rule: one comment per 15 seconds, and (our addition) 20 an hour, per client and per email. */
 export const FLOOD_LIMITS = {
@@ -48,11 +50,9 @@ const memoryLimiters = (): Record<LimitName, RateLimiterAbstract> => ({
 const sqliteLimiters = (url: string) => {
   let client: Client | undefined
   // Every counter update is one upsert statement, atomic across processes; WAL and a busy timeout
-  // let several server instances on this host write the file in turn.
+  // (set by the client, as on the Payload database) let several server instances write in turn.
   const limiters = (async (): Promise<Record<LimitName, RateLimiterAbstract>> => {
-    client = createClient({ url })
-    await client.execute('PRAGMA journal_mode = WAL')
-    await client.execute('PRAGMA busy_timeout = 2000')
+    client = await createWriteLockedClient({ url })
     await client.execute(`CREATE TABLE IF NOT EXISTS ${TABLE} (key TEXT PRIMARY KEY NOT NULL, points INTEGER NOT NULL, expire INTEGER)`)
     const db = drizzle(client)
     const limiter = (name: LimitName) =>

@@ -146,8 +146,11 @@ describe('comments: flood control', () => {
 describe('comments: flood control when the shared store fails', () => {
   it('reports the failure and goes on counting in memory', async () => {
     const errors: unknown[] = []
+    // A folder that cannot be made: its parent is a file.
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'newsroom-rate-limits-'))
+    await fs.writeFile(path.join(dir, 'not-a-folder'), '')
     const flood = createFloodControl({
-      databaseURL: 'file:/nonexistent-directory/for-sure/rate-limits.db',
+      databaseURL: `file:${path.join(dir, 'not-a-folder', 'rate-limits.db')}`,
       onStoreError: (error) => errors.push(error),
     })
     try {
@@ -157,6 +160,7 @@ describe('comments: flood control when the shared store fails', () => {
       expect(errors.length).toBeGreaterThan(0)
     } finally {
       flood.close()
+      await fs.rm(dir, { force: true, recursive: true })
     }
   })
 })

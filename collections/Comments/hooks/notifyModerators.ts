@@ -40,12 +40,18 @@ const articleTitle = async (req: PayloadRequest, article: Comment['article']): P
 }
 
 /**
- * Tells every editor and admin that a comment awaits moderation, in one plain-text mail. The mail is
- * sent without being awaited: the create holds the database's write turn until it commits, and a
- * slow or unreachable mail server must neither hold up other writes nor cost the reader the
- * comment. Delivery errors are logged. Trusted system writes (seed, imports) notify nobody.
+ * Tells every editor and admin that a comment awaits moderation, in one plain-text mail. The email
+ * adapter delivers in the background and logs failures (src/email/smtpAdapter.ts): a slow or
+ * unreachable mail server costs the reader neither time nor the comment. Trusted system writes
+ * (seed, imports) notify nobody.
  */
-export const notifyModerators: CollectionAfterChangeHook<Comment> = async ({ data, doc, operation, overrideAccess, req }) => {
+export const notifyModerators: CollectionAfterChangeHook<Comment> = async ({
+  data,
+  doc,
+  operation,
+  overrideAccess,
+  req,
+}) => {
   // `doc` is what the sender may read, without the status: the status written is in `data`.
   if (operation !== 'create' || data.status !== 'pending' || overrideAccess) return doc
   try {
@@ -54,19 +60,17 @@ export const notifyModerators: CollectionAfterChangeHook<Comment> = async ({ dat
     const title = await articleTitle(req, doc.article)
     const { routes, serverURL } = req.payload.config
     const link = `${serverURL}${routes.admin}/collections/comments/${doc.id}`
-    req.payload
-      .sendEmail({
-        subject: `Comment awaiting moderation: ${excerpt(title, 120)}`,
-        text: [
-          `${excerpt(doc.authorName, 80)} commented on "${title}":`,
-          '',
-          excerpt(doc.body, EXCERPT_LENGTH),
-          '',
-          `Approve, reject or mark it as spam: ${link}`,
-        ].join('\n'),
-        to,
-      })
-      .catch((err: unknown) => req.payload.logger.error({ err, msg: `Could not notify moderators of comment ${doc.id}.` }))
+    await req.payload.sendEmail({
+      subject: `Comment awaiting moderation: ${excerpt(title, 120)}`,
+      text: [
+        `${excerpt(doc.authorName, 80)} commented on "${title}":`,
+        '',
+        excerpt(doc.body, EXCERPT_LENGTH),
+        '',
+        `Approve, reject or mark it as spam: ${link}`,
+      ].join('\n'),
+      to,
+    })
   } catch (err) {
     req.payload.logger.error({ err, msg: `Could not notify moderators of comment ${doc.id}.` })
   }
