@@ -1,7 +1,42 @@
 import { withPayload } from '@payloadcms/next/withPayload'
+import process from 'node:process'
+
+/**
+ * Sent with every answer: pages, API JSON, uploaded files and static assets. Pages add a
+ * nonce-based Content-Security-Policy in src/proxy.ts.
+ *
+ * @param {{ production: boolean }} options
+ */
+export const securityHeaders = ({ production }) => [
+  // Browsers take the declared type of a file (an upload, a script) and never guess another.
+  { key: 'X-Content-Type-Options', value: 'nosniff' },
+  // For browsers without CSP `frame-ancestors`: no page, the admin included, can be framed.
+  { key: 'X-Frame-Options', value: 'DENY' },
+  // Admin and draft URLs stay on this site; other sites see only the origin.
+  { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+  {
+    key: 'Permissions-Policy',
+    value:
+      'accelerometer=(), autoplay=(), browsing-topics=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), midi=(), payment=(), usb=()',
+  },
+  // A window this site opens, or that opens it, gets no handle on the other.
+  { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
+  // Only production is served over HTTPS; `next dev` on http://localhost must not pin it.
+  ...(production ? [{ key: 'Strict-Transport-Security', value: 'max-age=31536000; includeSubDomains' }] : []),
+]
+
+/** JSON and uploaded files are data, never documents: nothing in them may load or run, or be framed. */
+export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'"
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  headers: async () => [
+    { headers: securityHeaders({ production: process.env.NODE_ENV === 'production' }), source: '/:path*' },
+    // The GraphQL playground (development only) is an HTML page with scripts of its own.
+    { headers: [{ key: 'Content-Security-Policy', value: API_CONTENT_SECURITY_POLICY }], source: '/api/:path((?!graphql-playground$).*)' },
+  ],
+  // No `X-Powered-By` from Next.js, and none from Payload: `withPayload` adds its own only when this is unset.
+  poweredByHeader: false,
   // Loaded by Node, not bundled: its SQLite store imports drizzle-orm by a computed name at run time.
   serverExternalPackages: ['rate-limiter-flexible'],
   typescript: {

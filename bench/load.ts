@@ -55,7 +55,8 @@ const fire = async (
   return { measuredFrom: started + warmup * 1000, responses, result }
 }
 
-const percentile = (sorted: number[], p: number): number =>
+/** The value below which a share `p` of the (ascending) values fall; 0 for none. */
+export const percentile = (sorted: number[], p: number): number =>
   sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] : 0
 
 /** Warms up, then measures one scenario against one server with autocannon. */

@@ -2,11 +2,13 @@ import { parseArgs } from 'util'
 
 import type { ScenarioName } from './scenarios'
 
-import { SCENARIOS } from './scenarios'
+import { SCENARIO_NAMES } from './scenarios'
 
 export type BenchOptions = {
   build: boolean
   connections: number
+  /** Profile the project's server (`node --cpu-prof`), written to bench/results/cpu-profiles when it stops. */
+  cpuProf: boolean
   duration: number
   rounds: number
   scenarios: ScenarioName[]
@@ -35,6 +37,7 @@ export const readOptions = (argv = process.argv.slice(2)): BenchOptions => {
     options: {
       build: { type: 'boolean' },
       connections: { type: 'string' },
+      'cpu-prof': { type: 'boolean' },
       duration: { type: 'string' },
       rounds: { type: 'string' },
       scenarios: { type: 'string' },
@@ -43,20 +46,19 @@ export const readOptions = (argv = process.argv.slice(2)): BenchOptions => {
     },
   })
   const env = process.env
-  const scenarios = (values.scenarios ?? env.BENCH_SCENARIOS ?? SCENARIOS.map(({ name }) => name).join(','))
+  const scenarios = (values.scenarios ?? env.BENCH_SCENARIOS ?? SCENARIO_NAMES.join(','))
     .split(',')
     .map((name) => name.trim())
-  const unknown = scenarios.filter((name) => !SCENARIOS.some((scenario) => scenario.name === name))
+  const unknown = scenarios.filter((name) => !(SCENARIO_NAMES as readonly string[]).includes(name))
   if (unknown.length) {
-    throw new Error(
-      `Unknown scenario ${unknown.join(', ')}: choose from ${SCENARIOS.map(({ name }) => name).join(', ')}.`,
-    )
+    throw new Error(`Unknown scenario ${unknown.join(', ')}: choose from ${SCENARIO_NAMES.join(', ')}.`)
   }
   const warmup = Number(values.warmup ?? env.BENCH_WARMUP ?? 3)
   if (!Number.isFinite(warmup) || warmup < 0) throw new Error(`--warmup must be 0 or more seconds, not "${warmup}".`)
   return {
     build: values.build ?? ['1', 'true'].includes(env.BENCH_BUILD ?? ''),
     connections: integer('connections', values.connections ?? env.BENCH_CONNECTIONS ?? '20'),
+    cpuProf: values['cpu-prof'] ?? ['1', 'true'].includes(env.BENCH_CPU_PROF ?? ''),
     duration: numbers('duration', values.duration ?? env.BENCH_DURATION ?? '10')[0],
     rounds: integer('rounds', values.rounds ?? env.BENCH_ROUNDS ?? '2'),
     scenarios: scenarios as ScenarioName[],

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'url'
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 export const BASELINE_DIR = path.join(ROOT, 'bench', 'baseline')
 export const RESULTS_FILE = path.join(ROOT, 'bench', 'results', 'latest.json')
+export const CPU_PROFILE_DIR = path.join(ROOT, 'bench', 'results', 'cpu-profiles')
 export const NEXT_BIN = path.join(ROOT, 'node_modules', '.bin', 'next')
 
 /**

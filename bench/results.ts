@@ -1,20 +1,24 @@
+import type { BurstResult } from './burst'
+import type { GraphqlWorstResult } from './graphqlWorst'
 import type { Measurement } from './load'
-import type { ScenarioName } from './scenarios'
-
-/** What the comment scenario checks after each round: every 201 must be a stored comment. */
-export type CommentCheck = { accepted: number; lost: number; stored: number }
+import type { LoadScenarioName } from './scenarios'
+import type { StoredCheck } from './stored'
 
 export type ScenarioResult = {
   baseline: Measurement[]
-  comments?: CommentCheck[]
+  /** What the comment scenario checks after each round: every 201 must be a stored comment. */
+  comments?: StoredCheck[]
   label: string
-  name: ScenarioName
+  name: LoadScenarioName
   /** One measurement per round. */
   project: Measurement[]
 }
 
 export type SizeResult = {
-  fillSeconds: { baseline: number; project: number }
+  burst?: BurstResult
+  /** Seconds each fill took; the baseline is filled only when a chosen scenario is compared with it. */
+  fillSeconds: { baseline?: number; project: number }
+  graphqlWorst?: GraphqlWorstResult
   published: number
   rows: { articles: number; comments: number }
   scenarios: ScenarioResult[]

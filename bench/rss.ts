@@ -55,7 +55,9 @@ const cpuTicks = (pid: number): number => {
   }
 }
 
-const treeCPUTicks = (rootPid: number): number => processTree(rootPid).reduce((sum, pid) => sum + cpuTicks(pid), 0)
+/** CPU time (clock ticks, 100 a second on Linux) a process tree has used so far. */
+export const treeCPUTicks = (rootPid: number): number =>
+  processTree(rootPid).reduce((sum, pid) => sum + cpuTicks(pid), 0)
 
 /**
  * Waits until a server has finished the work it still has: autocannon gives up on a request after

@@ -10,8 +10,9 @@
  *   --warmup=3           BENCH_WARMUP       seconds of the same load before each run, not measured
  *   --connections=20     BENCH_CONNECTIONS  concurrent connections
  *   --rounds=2           BENCH_ROUNDS       runs per scenario and side, alternating project and baseline
- *   --scenarios=…        BENCH_SCENARIOS    a subset of home,article,tag,read-more,graphql,comments
+ *   --scenarios=…        BENCH_SCENARIOS    a subset of home,article,tag,read-more,graphql,comments,graphql-worst,burst
  *   --build              BENCH_BUILD=1      rebuild both apps instead of reusing .next (BUILD_ID)
+ *   --cpu-prof           BENCH_CPU_PROF=1   profile the project's server into bench/results/cpu-profiles
  *
  * Example of a quick run: npm run bench -- --sizes=200,400 --duration=2 --warmup=1
  */
@@ -24,19 +25,22 @@ import path from 'path'
 
 import type { BenchOptions } from './options'
 import type { Measurement } from './load'
-import type { CommentCheck, ScenarioResult, SizeResult } from './results'
+import type { ScenarioResult, SizeResult } from './results'
 import type { RequestContext, Scenario, Side } from './scenarios'
 import type { RunningServer } from './servers'
 import type { Targets } from './targets'
 
 import { ensureBuild } from './build'
+import { runBursts } from './burst'
 import { checkEquivalence } from './checkEquivalence'
 import { fill } from './fill'
+import { runGraphqlWorst } from './graphqlWorst'
 import { measure } from './load'
 import { readOptions } from './options'
-import { BASELINE_DIR, RESULTS_FILE, ROOT } from './paths'
+import { BASELINE_DIR, CPU_PROFILE_DIR, RESULTS_FILE, ROOT } from './paths'
 import { SCENARIOS } from './scenarios'
 import { startServer } from './servers'
+import { checkStoredComments } from './stored'
 import { formatTable } from './table'
 import { readTargets } from './targets'
 
@@ -56,25 +60,14 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 const describe = (m: Measurement) =>
   `${n(m.rate)} req/s, p50 ${n(m.p50)} ms, p99 ${n(m.p99)} ms, ${n(m.errors)} errors, RSS ${n(m.peakRSSBytes / 1024 / 1024)} MB`
 
-/** How many of the accepted comments are rows in the database: a 201 must mean the comment is stored. */
-const checkStored = async (client: Client, accepted: number[]): Promise<CommentCheck> => {
-  let stored = 0
-  for (let i = 0; i < accepted.length; i += 500) {
-    const ids = accepted.slice(i, i + 500)
-    const { rows } = await client.execute({
-      args: ids,
-      sql: `SELECT count(*) AS n FROM comments WHERE id IN (${ids.map(() => '?').join(',')})`,
-    })
-    stored += Number(rows[0].n)
-  }
-  return { accepted: accepted.length, lost: accepted.length - stored, stored }
-}
+/** The baseline is started only when a chosen scenario is compared with it. */
+type Servers = { baseline?: RunningServer; project: RunningServer }
 
 type SizeContext = {
   client: Client
   options: BenchOptions
   published: number
-  servers: Record<Side, RunningServer>
+  servers: Servers
   targets: Targets
 }
 
@@ -87,21 +80,23 @@ const runScenario = async (
   const sides: Side[] = scenario.comparesWithBaseline ? ['project', 'baseline'] : ['project']
   for (let round = 1; round <= options.rounds; round++) {
     for (const side of sides) {
+      const server = servers[side]
+      if (!server) throw new Error(`${scenario.name} is compared with the ${side}, which was not started.`)
       const context: RequestContext = { accepted: [], side, targets }
-      const measurement = await measure(servers[side], scenario.request(context), options)
+      const measurement = await measure(server, scenario.request(context), options)
       result[side].push(measurement)
       log(
         `${n(published)} articles · ${scenario.name} · ${side} round ${round}/${options.rounds}: ${describe(measurement)}`,
       )
       if (scenario.writes) {
-        const check = await checkStored(client, context.accepted)
+        const check = await checkStoredComments(client, context.accepted)
         result.comments!.push(check)
         log(
           `  ${n(check.accepted)} comments accepted (warm-up included), ${n(check.stored)} stored, ${n(check.lost)} lost; status codes ${JSON.stringify(measurement.statusCodes)}`,
         )
       }
       if (measurement.status5xx > 0) {
-        log(`  ${servers[side].label} answered 5xx; its last output:\n${servers[side].output().slice(-4000)}`)
+        log(`  ${server.label} answered 5xx; its last output:\n${server.output().slice(-4000)}`)
       }
     }
   }
@@ -117,38 +112,48 @@ const onCleanUp = (cleanup: () => Promise<void>): (() => Promise<void>) => {
   }
 }
 
-const fillBoth = async (files: Record<Side, string>, published: number) => {
+const fillAll = async (files: Record<Side, string>, published: number, withBaseline: boolean) => {
   log(`${n(published)} articles: filling scratch databases in ${path.dirname(files.project)}`)
-  const seconds = {
-    project: await fill('fillProject.ts', files.project, published),
-    baseline: await fill('fillBaseline.ts', files.baseline, published),
-  }
+  const seconds: SizeResult['fillSeconds'] = { project: await fill('fillProject.ts', files.project, published) }
+  if (withBaseline) seconds.baseline = await fill('fillBaseline.ts', files.baseline, published)
   log(
-    `${n(published)} articles: project filled in ${seconds.project.toFixed(1)} s, baseline in ${seconds.baseline.toFixed(1)} s`,
+    `${n(published)} articles: project filled in ${seconds.project.toFixed(1)} s` +
+      (seconds.baseline === undefined ? '' : `, baseline in ${seconds.baseline.toFixed(1)} s`),
   )
   return seconds
 }
 
-const startBoth = async (files: Record<Side, string>) => {
-  // TRUST_PROXY=1: the comment scenario gives each comment its own client address in X-Forwarded-For.
+const startAll = async (files: Record<Side, string>, withBaseline: boolean, cpuProf: boolean) => {
   const project = await startServer({
     appDir: ROOT,
     databaseFile: files.project,
+    // The comment scenarios give each comment its own client address in X-Forwarded-For.
     env: { TRUST_PROXY: '1' },
     label: 'project',
+    // Node writes a profile per process when it exits; `next start` exits on the SIGTERM that stops it.
+    nodeOptions: cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROFILE_DIR}`] : [],
   })
   const stopProject = onCleanUp(project.stop)
+  if (!withBaseline) {
+    log(`server up: project ${project.url} (no chosen scenario is compared with the baseline)`)
+    return { servers: { project }, stop: stopProject }
+  }
   const baseline = await startServer({ appDir: BASELINE_DIR, databaseFile: files.baseline, label: 'baseline' })
   const stopBaseline = onCleanUp(baseline.stop)
   log(`servers up: project ${project.url}, baseline ${baseline.url}`)
-  return { servers: { baseline, project }, stop: async () => Promise.all([stopBaseline(), stopProject()]) }
+  return { servers: { baseline, project }, stop: async () => void (await Promise.all([stopBaseline(), stopProject()])) }
 }
+
+/** Whether any chosen scenario is measured against the bare-Payload baseline too. */
+const needsBaseline = (options: BenchOptions): boolean =>
+  SCENARIOS.some(({ comparesWithBaseline, name }) => comparesWithBaseline && options.scenarios.includes(name))
 
 const benchSize = async (published: number, options: BenchOptions): Promise<SizeResult> => {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'newsroom-bench-'))
   const removeDir = onCleanUp(() => fs.rm(dir, { force: true, recursive: true }))
   const files: Record<Side, string> = { baseline: path.join(dir, 'baseline.db'), project: path.join(dir, 'project.db') }
-  const fillSeconds = await fillBoth(files, published)
+  const withBaseline = needsBaseline(options)
+  const fillSeconds = await fillAll(files, published, withBaseline)
 
   // The project's database, read directly: what the scenarios rotate over, and whether accepted comments were stored.
   const client = createClient({ url: `file:${files.project}` })
@@ -158,20 +163,39 @@ const benchSize = async (published: number, options: BenchOptions): Promise<Size
   )
   const targets = await readTargets(client)
 
-  const { servers, stop } = await startBoth(files)
-  log(`${n(published)} articles: checking that the baseline answers like the project`)
-  await checkEquivalence(servers, targets, published)
+  const { servers, stop } = await startAll(files, withBaseline, options.cpuProf)
+  if (servers.baseline) {
+    log(`${n(published)} articles: checking that the baseline answers like the project`)
+    await checkEquivalence({ baseline: servers.baseline, project: servers.project }, targets, published)
+  }
   const scenarios: ScenarioResult[] = []
   // Reads first: the comment scenario adds rows the reads would then see.
   const chosen = SCENARIOS.filter(({ name }) => options.scenarios.includes(name))
   for (const scenario of chosen.sort((a, b) => Number(a.writes) - Number(b.writes))) {
     scenarios.push(await runScenario(scenario, { client, options, published, servers, targets }))
   }
+  const graphqlWorst = options.scenarios.includes('graphql-worst')
+    ? await runGraphqlWorst({ log: (message) => log(`${n(published)} articles · ${message}`), server: servers.project })
+    : undefined
+  // Last: it adds staff accounts, after which every comment also notifies them.
+  const burst = options.scenarios.includes('burst')
+    ? await runBursts({
+        client,
+        log: (message) => log(`${n(published)} articles · ${message}`),
+        options,
+        rounds: options.rounds,
+        server: servers.project,
+        targets,
+      })
+    : undefined
   await stop()
+  if (options.cpuProf) log(`CPU profiles of the project's server: ${path.relative(ROOT, CPU_PROFILE_DIR)}`)
   await closeClient()
   await removeDir()
   return {
+    burst,
     fillSeconds,
+    graphqlWorst,
     published,
     rows: { articles: Number(rows[0].articles), comments: Number(rows[0].comments) },
     scenarios,
@@ -182,7 +206,7 @@ const main = async () => {
   const options = readOptions()
   log(`node ${process.version}, ${os.cpus().length} cores; options ${JSON.stringify(options)}`)
   await ensureBuild({ dir: ROOT, label: 'project' }, options.build)
-  await ensureBuild({ dir: BASELINE_DIR, label: 'baseline' }, options.build)
+  if (needsBaseline(options)) await ensureBuild({ dir: BASELINE_DIR, label: 'baseline' }, options.build)
   const sizes: SizeResult[] = []
   for (const published of options.sizes) sizes.push(await benchSize(published, options))
   process.stdout.write(formatTable(sizes, options.rounds))

@@ -3,7 +3,12 @@ import type { Request } from 'autocannon'
 import type { Targets } from './targets'
 
 export type Side = 'baseline' | 'project'
-export type ScenarioName = 'article' | 'comments' | 'graphql' | 'home' | 'read-more' | 'tag'
+/**
+ * Scenarios driven by autocannon at a steady rate; `burst` (bench/burst.ts) is a one-off wave of writes,
+ * `graphql-worst` (bench/graphqlWorst.ts) the costliest accepted GraphQL operations, one at a time.
+ */
+export type LoadScenarioName = 'article' | 'comments' | 'graphql' | 'home' | 'read-more' | 'tag'
+export type ScenarioName = 'burst' | 'graphql-worst' | LoadScenarioName
 
 export type RequestContext = {
   /** Ids of the comments the server answered 201 for, to check afterwards that each was stored. */
@@ -16,7 +21,7 @@ export type Scenario = {
   /** Also measured against the bare-Payload baseline (reads that both can answer). */
   comparesWithBaseline: boolean
   label: string
-  name: ScenarioName
+  name: LoadScenarioName
   request: (context: RequestContext) => Request
   /** Writes change the data the reads see: they run after every read of a size. */
   writes: boolean
@@ -61,6 +66,14 @@ export const tagPath = (side: Side, tagID: number): string =>
 
 export const readMorePath = (id: number): string => `/api/articles/${id}/read-more`
 
+/**
+ * The list and the story as a stranger first asks REST for them, without the reference frontend's
+ * tuning (no count, no comments join): each pays what every default read pays.
+ */
+export const defaultListPath = (): string => `/api/articles?${query({ depth: 1, limit: 10, sort: '-publishedAt' })}`
+
+export const storyByIDPath = (id: number): string => `/api/articles/${id}?${query({ depth: 1 })}`
+
 const ARTICLE_FIELDS = 'id title slug excerpt publishedAt authors { id name slug } tags { id name slug }'
 
 export const graphqlQuery = (side: Side): string =>
@@ -73,7 +86,7 @@ const rotation = <T>(items: readonly T[]): (() => T) => {
   return () => items[next++ % items.length]
 }
 
-// Counts every comment of the invocation, across runs and sizes, so no two are alike.
+// Counts every comment of the invocation, across runs, scenarios and sizes, so no two are alike.
 let commentSerial = 0
 
 /**
@@ -84,6 +97,23 @@ let commentSerial = 0
 const benchAddress = (serial: number): string => {
   const n = serial % 131_072
   return `198.${18 + (n >> 16)}.${(n >> 8) & 255}.${n & 255}`
+}
+
+/**
+ * A new reader's comment on a story: its own address, email and text each time, since flood control
+ * also counts per email, and a repeated text is refused for 24 h.
+ */
+export const commentSubmission = (articleID: number): { body: string; headers: Record<string, string> } => {
+  const serial = ++commentSerial
+  return {
+    body: JSON.stringify({
+      article: articleID,
+      authorEmail: `bench-reader-${serial}@example.com`,
+      authorName: `Bench Reader ${serial}`,
+      body: `Comment ${serial}: thanks for the report, the council should publish the full figures before the vote.`,
+    }),
+    headers: { 'content-type': 'application/json', 'x-forwarded-for': benchAddress(serial) },
+  }
 }
 
 const GET = { method: 'GET' } as const
@@ -151,22 +181,15 @@ export const SCENARIOS: Scenario[] = [
           if (status === 201) accepted.push((JSON.parse(body) as { doc: { id: number } }).doc.id)
         },
         path: '/api/comments',
-        // Unique email and text each time: flood control also counts per email, and a repeated text is refused for 24 h.
         setupRequest: (request) => {
-          const serial = ++commentSerial
-          return {
-            ...request,
-            body: JSON.stringify({
-              article: next().id,
-              authorEmail: `bench-reader-${serial}@example.com`,
-              authorName: `Bench Reader ${serial}`,
-              body: `Comment ${serial}: thanks for the report, the council should publish the full figures before the vote.`,
-            }),
-            headers: { ...request.headers, 'x-forwarded-for': benchAddress(serial) },
-          }
+          const { body, headers } = commentSubmission(next().id)
+          return { ...request, body, headers: { ...request.headers, ...headers } }
         },
       }
     },
     writes: true,
   },
 ]
+
+/** Every scenario `--scenarios` accepts, in the order they run: reads, then the writes. */
+export const SCENARIO_NAMES: readonly ScenarioName[] = [...SCENARIOS.map(({ name }) => name), 'graphql-worst', 'burst']

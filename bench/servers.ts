@@ -58,14 +58,23 @@ export type ServerOptions = {
   databaseFile: string
   env?: Record<string, string>
   label: string
+  /** Options for node itself (`--cpu-prof`), which NODE_OPTIONS may not carry. */
+  nodeOptions?: string[]
 }
 
 /** `next start` on a free loopback port, NODE_ENV=production, on the given SQLite file. */
-export const startServer = async ({ appDir, databaseFile, env = {}, label }: ServerOptions): Promise<RunningServer> => {
+export const startServer = async ({
+  appDir,
+  databaseFile,
+  env = {},
+  label,
+  nodeOptions = [],
+}: ServerOptions): Promise<RunningServer> => {
   const port = await freePort()
   const url = `http://127.0.0.1:${port}`
   const app = appDir === ROOT ? [] : [path.relative(ROOT, appDir)]
-  const child = spawn(NEXT_BIN, ['start', ...app, '-p', String(port), '-H', '127.0.0.1'], {
+  const args = [...nodeOptions, NEXT_BIN, 'start', ...app, '-p', String(port), '-H', '127.0.0.1']
+  const child = spawn(process.execPath, args, {
     cwd: ROOT,
     // Its own process group, so that stopping it also stops any worker it started.
     detached: true,

@@ -1,6 +1,9 @@
+import type { BurstRound, Latency, ReadLatency, WriteFigures } from './burst'
 import type { Measurement } from './load'
 import type { ScenarioResult, SizeResult } from './results'
 
+import { BURST_SETTINGS, BURST_TARGETS, CLUMP_WINDOW_MS } from './burst'
+import { GRAPHQL_WORST_SETTINGS, GRAPHQL_WORST_TARGETS } from './graphqlWorst'
 import { bestRound, totalErrors } from './results'
 
 const count = (value: number): string => Math.round(value).toLocaleString('en-US')
@@ -38,7 +41,7 @@ const render = (rows: string[][]): string => {
  * One table, scenario × size: the project's best round, the baseline's, their ratio, and how
  * the rate holds up from the smallest archive to each larger one (project · baseline).
  */
-export const formatTable = (sizes: SizeResult[], rounds: number): string => {
+const formatLoadTable = (sizes: SizeResult[], rounds: number): string => {
   const smallest = sizes[0]
   const header = [
     'scenario',
@@ -82,4 +85,105 @@ export const formatTable = (sizes: SizeResult[], rounds: number): string => {
     'RSS is the peak resident memory of the server process tree while measured. Baseline: bare Payload, same collections and data, no access rules, hooks, custom indexes or plugin.',
   ]
   return `${render(rows)}\n\n${notes.join('\n')}\n`
+}
+
+const passOrFail = (pass: boolean): string => (pass ? 'pass' : 'FAIL')
+
+const latencies = ({ count: n, max, p50, p99 }: Latency, withMax = false): string =>
+  `${ms(p50)} / ${ms(p99)}${withMax ? ` / ${ms(max)}` : ''} (n=${count(n)})`
+
+const readRow = (label: string, alone: Latency, burst: Latency, judged: boolean): string[] => [
+  label,
+  latencies(alone),
+  latencies(burst),
+  judged ? `p99 ≤ ${BURST_TARGETS.readP99Ms}` : '',
+  judged ? passOrFail(burst.count > 0 && burst.p99 <= BURST_TARGETS.readP99Ms) : '',
+]
+
+const writeRow = (label: string, { alone, burst }: WriteFigures): string[] => {
+  const slowdown = { p50: burst.p50 / alone.p50, p99: burst.p99 / alone.p99 }
+  const pass = slowdown.p50 <= BURST_TARGETS.writeSlowdown && slowdown.p99 <= BURST_TARGETS.writeSlowdown
+  return [
+    label,
+    latencies(alone, true),
+    latencies(burst, true),
+    `≤ ${BURST_TARGETS.writeSlowdown}× alone: p50 ≤ ${ms(alone.p50 * BURST_TARGETS.writeSlowdown)}, p99 ≤ ${ms(alone.p99 * BURST_TARGETS.writeSlowdown)}`,
+    `${passOrFail(pass)} (${ratio(slowdown.p50)}, ${ratio(slowdown.p99)})`,
+  ]
+}
+
+const stored = ({ writes }: BurstRound): string =>
+  `comments ${count(writes.comment.stored.stored)} of ${count(writes.comment.stored.accepted)}, saves ${count(writes.save.stored.stored)} of ${count(writes.save.stored.accepted)}`
+
+/** One table per burst: each figure alone and in the burst, its target, and whether it is met. */
+const formatBurst = (published: number, index: number, rounds: number, round: BurstRound): string => {
+  const { reads, responses, writes } = round
+  const lost = writes.comment.stored.lost + writes.save.stored.lost
+  const title =
+    `Write burst, ${count(published)} articles, round ${index + 1} of ${rounds}: ${BURST_SETTINGS.comments} comments ` +
+    `(each from its own address) and ${BURST_SETTINGS.saves} editor saves sent at once, reads on ` +
+    `${BURST_SETTINGS.readConnections} connections beside them. Latencies in ms, p50 / p99 (/ max).`
+  const both = (figures: ReadLatency, kind: 'home' | 'story') => figures.byKind[kind]
+  return `${title}\n\n${render([
+    ['measure', 'alone', 'in the burst', 'target', 'result'],
+    readRow('reads (home list and story)', reads.alone, reads.burst, true),
+    readRow('  home list', both(reads.alone, 'home'), both(reads.burst, 'home'), false),
+    readRow('  story by id', both(reads.alone, 'story'), both(reads.burst, 'story'), false),
+    writeRow('comment (POST)', writes.comment),
+    writeRow('editor save (PATCH)', writes.save),
+    [
+      'write responses, ms after sending',
+      '',
+      `first ${ms(responses.first)}, p10 ${ms(responses.p10)}, p50 ${ms(responses.p50)}, p90 ${ms(responses.p90)}, last ${ms(responses.last)}; at most ${count(responses.largestClump)} within ${CLUMP_WINDOW_MS} ms`,
+      'answered as each is done',
+      '',
+    ],
+    ['server CPU, burst start to last answer', '', `${round.serverCores.toFixed(2)} cores`, '', ''],
+    ['acknowledged writes stored', '', stored(round), '0 lost', `${passOrFail(lost === 0)} (${count(lost)} lost)`],
+    ['5xx · no answer', '', `${count(round.status5xx)} · ${count(round.socketErrors)}`, '', ''],
+  ])}\n`
+}
+
+/** The costliest accepted anonymous GraphQL operations, one request at a time: time and server memory against the targets. */
+const formatGraphqlWorst = (sizes: SizeResult[]): string => {
+  const { maxMs, maxRSSGrowthMB } = GRAPHQL_WORST_TARGETS
+  const rows = [['operation (cost)', 'articles', 'p50 ms', 'max ms', 'server CPU ms', 'RSS before MB', 'RSS peak MB', 'growth MB', 'result']]
+  for (const { graphqlWorst, published } of sizes) {
+    for (const operation of graphqlWorst?.operations ?? []) {
+      const growth = (operation.rss.peak - operation.rss.before) / 1024 / 1024
+      const pass = operation.refused === 0 && operation.latency.max <= maxMs && growth <= maxRSSGrowthMB
+      rows.push([
+        `${operation.label} (${count(operation.cost)})`,
+        count(published),
+        ms(operation.latency.p50),
+        ms(operation.latency.max),
+        ms(operation.cpuMsPerRequest),
+        mb(operation.rss.before),
+        mb(operation.rss.peak),
+        growth.toFixed(1),
+        operation.refused ? `FAIL (${count(operation.refused)} refused or with errors)` : passOrFail(pass),
+      ])
+    }
+  }
+  return (
+    `GraphQL, costliest accepted anonymous operations: ${GRAPHQL_WORST_SETTINGS.warmup} warm-up then ${GRAPHQL_WORST_SETTINGS.requests} measured requests each, one at a time. ` +
+    `Server CPU is per request, from /proc: what a request costs whatever else runs on the machine. Target: every request ≤ ${maxMs} ms, server RSS growth ≤ ${maxRSSGrowthMB} MB (peak while it runs, warm-up included, over RSS before its first request).\n\n${render(rows)}\n`
+  )
+}
+
+export const formatTable = (sizes: SizeResult[], rounds: number): string => {
+  const sections: string[] = []
+  if (sizes.some(({ scenarios }) => scenarios.length)) sections.push(formatLoadTable(sizes, rounds))
+  if (sizes.some(({ graphqlWorst }) => graphqlWorst)) sections.push(formatGraphqlWorst(sizes))
+  for (const { burst, published } of sizes) {
+    burst?.rounds.forEach((round, index) => sections.push(formatBurst(published, index, burst.rounds.length, round)))
+  }
+  if (sizes.some(({ burst }) => burst)) {
+    sections.push(
+      'Write burst: "alone" writes are sent one at a time with nothing else running; "alone" reads run on the same connections just before the burst. ' +
+        'Reads in the burst are those in flight at any time between sending the burst and its last answer. ' +
+        'Stored: every write answered 201/200 in the round (warm-up, alone and burst), found in the database afterwards.\n',
+    )
+  }
+  return sections.join('\n')
 }

@@ -16,6 +16,7 @@ import { getPayload } from 'payload'
 
 import { seededRandom, zipfSampler } from '../bench/random'
 import { quote } from '../bench/sql'
+import { runScript } from '../src/utilities/runScript'
 
 const TAGS = 500
 const SIZES = [10_000, 100_000]
@@ -128,10 +129,7 @@ const main = async (): Promise<void> => {
 }
 
 // Awaited at the top level: `payload run` exits as soon as the import settles.
-try {
+await runScript({ name: 'bench:read-more', url: import.meta.url }, async () => {
   await main()
-  process.exit(0)
-} catch (error) {
-  console.error(error)
-  process.exit(1)
-}
+  return 0
+})

@@ -1,4 +1,5 @@
 // Reads the environment in one place, so a missing variable fails at start-up with its name.
+import bytes from 'bytes'
 import { createHash } from 'crypto'
 import path from 'path'
 
@@ -8,6 +9,20 @@ const isBuild = process.env.NEXT_PHASE === 'phase-production-build'
 
 const DEV_SECRET = 'newsroom-development-secret-do-not-use-in-production'
 
+/**
+ * Set in the environment once a warning is printed. `next dev` loads this module in many bundles
+ * and worker processes; the variable reaches every later load in the process and every child it
+ * starts, so one run prints each warning once. Internal: not a setting, never set it by hand.
+ */
+export const WARNED_VARIABLE = 'NEWSROOM_ENV_WARNED'
+
+const warnOnce = (key: string, message: string): void => {
+  const warned = (process.env[WARNED_VARIABLE] ?? '').split(',')
+  if (warned.includes(key)) return
+  console.warn(message)
+  process.env[WARNED_VARIABLE] = [...warned.filter(Boolean), key].join(',')
+}
+
 const readSecret = (): string => {
   const secret = process.env.PAYLOAD_SECRET
   if (secret) return secret
@@ -15,7 +30,7 @@ const readSecret = (): string => {
   if (isProduction) {
     throw new Error('PAYLOAD_SECRET is required in production: set it to a long random string.')
   }
-  console.warn('[newsroom] PAYLOAD_SECRET is not set: using the fixed development secret.')
+  warnOnce('PAYLOAD_SECRET', '[newsroom] PAYLOAD_SECRET is not set: using the fixed development secret.')
   return DEV_SECRET
 }
 
@@ -42,6 +57,16 @@ const readSeconds = (name: string, fallback: number): number => {
   const seconds = Number(value)
   if (!Number.isInteger(seconds) || seconds < 0) throw new Error(`${name} must be a whole number of seconds, not "${value}".`)
   return seconds
+}
+
+/** A size in bytes from the environment ("32kb", "2mb" or a number of bytes), or the default when unset. */
+const readBytes = (name: string, fallback: string): number => {
+  const value = process.env[name]?.trim() || fallback
+  const size = bytes.parse(value)
+  if (size === null || !Number.isSafeInteger(size) || size <= 0) {
+    throw new Error(`${name} must be a size such as "32kb" or "2mb", not "${value}".`)
+  }
+  return size
 }
 
 const filePath = (url: string): null | string =>
@@ -110,9 +135,21 @@ export const env = {
    * Salt of the HMAC that commenter IP addresses are kept as. Without COMMENT_IP_SALT it is derived
    * from the secret, so rotating PAYLOAD_SECRET also stops old hashes from matching new visits.
    */
+  /**
+   * The largest request body read, refused with a 413 before it is parsed: anonymous requests
+   * (comments, logins), requests with credentials (staff writes), and multipart uploads with
+   * credentials to an upload collection (Payload's own per-file limit follows the last).
+   */
+  bodyLimits: {
+    anonymous: readBytes('BODY_LIMIT_ANONYMOUS', '32kb'),
+    staff: readBytes('BODY_LIMIT_STAFF', '2mb'),
+    upload: readBytes('BODY_LIMIT_UPLOAD', '20mb'),
+  },
   commentIPSalt: process.env.COMMENT_IP_SALT || createHash('sha256').update(`comment-ip-salt:${secret}`).digest('hex'),
   corsOrigins: [serverURL, ...readList(process.env.CORS_ORIGINS)],
   databaseURL,
+  /** `next dev`, whose hot reloading and error overlay need more of the pages' CSP (src/proxy.ts). */
+  isDevelopment: process.env.NODE_ENV === 'development',
   isProduction,
   /** Cron (with seconds) on which due jobs such as scheduled publishing run. */
   jobsCron: process.env.JOBS_AUTORUN_CRON ?? '*/10 * * * * *',

@@ -10,16 +10,24 @@ import { Comments } from '@collections/Comments'
 import { Media } from '@collections/Media'
 import { Tags } from '@collections/Tags'
 import { Users } from '@collections/Users'
-import { forgotPasswordMutation } from '@collections/Users/endpoints/forgotPassword'
+import { usersMutations } from '@collections/Users/graphQL'
 import { readMorePlugin } from '@plugins/read-more'
 
+import { loginErrorLogLevels } from './auth/errors'
 import { commentErrorLogLevels } from './comments/errors'
 import { migrateOnInit } from './db/migrateOnInit'
 import { pinPlannerStatistics } from './db/plannerStatistics'
 import { sqliteDatabase } from './db/sqliteDatabase'
 import { smtpAdapter } from './email/smtpAdapter'
 import { env } from './env'
+import { safeLexicalEditor } from './fields/richText/safeLexicalEditor'
+import { hideSuggestions } from './graphql/hideSuggestions'
+import { limitOperationSize } from './graphql/limitOperationSize'
+import { limitQueryCost } from './graphql/limitQueryCost'
 import { limitRelationDepth } from './graphql/limitRelationDepth'
+import { sentByStaff } from './graphql/requestOf'
+import { checkQueries } from './queries/checkQueries'
+import { queryErrorLogLevels } from './queries/errors'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -37,19 +45,29 @@ export default buildConfig({
   csrf: env.corsOrigins,
   db: sqliteDatabase({ migrationDir: path.resolve(dirname, 'migrations'), url: env.databaseURL }),
   // External links only, and no relationship blocks: rich text is public JSON, and an internal
-  // link would carry the id of a document (a draft) that the reader may not see.
-  editor: lexicalEditor({
-    features: ({ defaultFeatures }) => [
-      ...defaultFeatures.filter(({ key }) => key !== 'link' && key !== 'relationship'),
-      LinkFeature({ enabledCollections: [] }),
-    ],
-  }),
+  // link would carry the id of a document (a draft) that the reader may not see. Every write is
+  // checked against the nodes these features offer (src/fields/richText/).
+  editor: safeLexicalEditor(
+    lexicalEditor({
+      features: ({ defaultFeatures }) => [
+        ...defaultFeatures.filter(({ key }) => key !== 'link' && key !== 'relationship'),
+        LinkFeature({ enabledCollections: [] }),
+      ],
+    }),
+  ),
   // SMTP when SMTP_HOST is set; otherwise Payload's default writes each mail to the log.
   email: env.smtp ? smtpAdapter(env.smtp) : undefined,
   graphQL: {
     maxComplexity: 1000,
-    mutations: forgotPasswordMutation,
-    validationRules: () => [limitRelationDepth()],
+    mutations: usersMutations,
+    // Size first: it ends validation of an oversized operation before the other rules, and Payload's own
+    // complexity rule, walk it. The cost rule multiplies list sizes, which Payload's maxComplexity does not.
+    validationRules: (args) => [
+      hideSuggestions({ args, show: env.isDevelopment || sentByStaff(args) }),
+      limitOperationSize(),
+      limitRelationDepth(),
+      limitQueryCost(args),
+    ],
     schemaOutputFile: path.resolve(dirname, 'generated-schema.graphql'),
   },
   jobs: {
@@ -57,17 +75,20 @@ export default buildConfig({
     autoRun: [{ cron: env.jobsCron, queue: 'default' }],
   },
   // A reader's refused comment is not a server fault: no error-level log line (and stack) for each.
-  loggingLevels: commentErrorLogLevels,
+  loggingLevels: { ...commentErrorLogLevels, ...queryErrorLogLevels, ...loginErrorLogLevels },
   maxDepth: 3,
   onInit: async (payload) => {
     await migrateOnInit(payload)
     await pinPlannerStatistics(payload)
   },
-  plugins: [readMorePlugin({ collections: ['articles'], relationTo: ['tags', 'articles'], tagsField: 'tags' })],
+  // checkQueries last: it covers every collection, those added by the plugins before it included.
+  plugins: [readMorePlugin({ collections: ['articles'], relationTo: ['tags', 'articles'], tagsField: 'tags' }), checkQueries],
   secret: env.secret,
   serverURL: env.serverURL,
   sharp,
   typescript: {
     outputFile: path.resolve(dirname, 'payload-types.ts'),
   },
+  // Uploads are first capped by the route (src/http/withCheckedRequests.ts); Payload's own limits follow it.
+  upload: { limits: { fileSize: env.bodyLimits.upload }, requestSizeLimit: env.bodyLimits.upload },
 })

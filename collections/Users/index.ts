@@ -5,11 +5,17 @@ import { adminFieldOnly } from '@/access/fieldAccess'
 import { roles } from '@/access/roles'
 import { selfOrAdmins } from '@/access/selfOrAdmins'
 import { selfOrEditors } from '@/access/selfOrEditors'
+import { serverChosenAPIKeysOnly } from '@/access/serverChosenAPIKeysOnly'
+import { createLoginThrottle } from '@/auth/loginThrottle'
 import { env } from '@/env'
 import { clampPublicReads } from '@/hooks/clampPublicReads'
 
+import { issueAPIKeyEndpoint, revokeAPIKeyEndpoint } from './endpoints/apiKey'
 import { forgotPasswordEndpoint } from './endpoints/forgotPassword'
+import { loginEndpoint } from './endpoints/login'
 import { assignFirstUserAdmin } from './hooks/assignFirstUserAdmin'
+import { forgetFailedLoginsOnUnlock } from './hooks/forgetFailedLoginsOnUnlock'
+import { refuseClientAPIKeys } from './hooks/refuseClientAPIKeys'
 
 export const Users: CollectionConfig<'users'> = {
   slug: 'users',
@@ -18,6 +24,8 @@ export const Users: CollectionConfig<'users'> = {
     create: adminsOnly,
     delete: adminsOnly,
     read: selfOrEditors,
+    // Payload's default lets any logged-in account unlock any other (GHSA-jg8r-5jh2-v2xj).
+    unlock: adminsOnly,
     update: selfOrAdmins,
   },
   admin: {
@@ -29,10 +37,20 @@ export const Users: CollectionConfig<'users'> = {
       sameSite: 'Lax',
       secure: env.isProduction,
     },
+    // The last resort behind the login throttle (LOGIN_LIMITS), which holds strangers at 5 failures
+    // per account and window and restarts this count with each window: only addresses the account
+    // has logged in from could fail 20 times in one.
+    lockTime: 15 * 60 * 1000,
+    maxLoginAttempts: 20,
     // A server-side frontend authenticates as a staff account with a key, e.g. for draft preview.
     useAPIKey: true,
   },
-  endpoints: [forgotPasswordEndpoint],
+  // Read through `req.payload`, so REST and GraphQL (separate bundles, one Payload instance) share one set of counters.
+  custom: {
+    loginThrottle: createLoginThrottle({ databaseURL: env.rateLimitDatabaseURL, salt: env.secret }),
+  },
+  // Matched before Payload's own endpoints, so `/login` replaces Payload's.
+  endpoints: [forgotPasswordEndpoint, loginEndpoint, issueAPIKeyEndpoint, revokeAPIKeyEndpoint],
   fields: [
     {
       name: 'name',
@@ -57,8 +75,27 @@ export const Users: CollectionConfig<'users'> = {
       required: true,
       saveToJWT: true,
     },
+    // Payload's own field, merged: only the server writes a key (src/auth/apiKeys.ts).
+    {
+      name: 'apiKey',
+      type: 'text',
+      access: {
+        create: serverChosenAPIKeysOnly,
+        update: serverChosenAPIKeysOnly,
+      },
+    },
+    {
+      name: 'apiKeyControls',
+      type: 'ui',
+      admin: {
+        components: {
+          Field: '/components/users/APIKeyField#APIKeyField',
+        },
+      },
+    },
   ],
   hooks: {
-    beforeOperation: [clampPublicReads],
+    afterOperation: [forgetFailedLoginsOnUnlock],
+    beforeOperation: [clampPublicReads, refuseClientAPIKeys],
   },
 }

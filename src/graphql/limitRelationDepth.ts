@@ -1,6 +1,7 @@
 import type { ASTVisitor, FragmentDefinitionNode, SelectionSetNode, ValidationContext } from 'graphql'
 
-import { GraphQLError } from 'graphql'
+// Payload's own copy of graphql: an error or a type from another copy fails graphql-http's `instanceof` checks.
+import { GraphQL } from '@payloadcms/graphql/types'
 
 /** As REST's `depth`: how many levels of related documents one query may populate. */
 export const MAX_RELATION_DEPTH = 3
@@ -63,7 +64,7 @@ export const limitRelationDepth =
         const relationDepth = deepest(operation.selectionSet, root, 0, new Set()) - 1
         if (relationDepth > max) {
           context.reportError(
-            new GraphQLError(
+            new GraphQL.GraphQLError(
               `This query populates related documents ${relationDepth} levels deep; the limit is ${max} (as REST's depth).`,
               { nodes: [operation] },
             ),

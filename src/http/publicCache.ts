@@ -2,6 +2,8 @@ import { createHash } from 'crypto'
 
 import { env } from '@/env'
 
+import { carriesCredentials } from './carriesCredentials'
+
 type RouteHandler<TArgs> = (request: Request, args: TArgs) => Promise<Response>
 
 /** Collections whose anonymous reads are the same for every reader, so shared caches may keep them. */
@@ -12,11 +14,6 @@ export const PRIVATE_CACHE_CONTROL = 'private, no-store'
 export const publicCacheControl = (): string =>
   `public, max-age=0, s-maxage=${env.apiCache.sMaxAge}, stale-while-revalidate=${env.apiCache.staleWhileRevalidate}`
 
-// Any credential makes a response personal, valid or not: a JWT or API key header, or Payload's
-// session cookie (the config keeps the default `payload` cookie prefix).
-const carriesCredentials = (request: Request): boolean =>
-  request.headers.has('authorization') || /(?:^|;\s*)payload-token=/.test(request.headers.get('cookie') ?? '')
-
 const pathOf = (request: Request) => {
   const [, , collection, subpath] = new URL(request.url).pathname.split('/')
   return { collection, subpath }
@@ -25,6 +22,7 @@ const pathOf = (request: Request) => {
 // Uploaded files are streamed with Payload's own headers (an upload collection's `modifyResponseHeaders`).
 const isFile = (request: Request): boolean => pathOf(request).subpath === 'file'
 
+// Any credential makes a response personal, valid or not.
 const isSharedRead = (request: Request): boolean =>
   SHARED_COLLECTIONS.has(pathOf(request).collection) && !carriesCredentials(request)
 
@@ -40,6 +38,14 @@ const matches = (ifNoneMatch: null | string, tag: string): boolean =>
     return trimmed === '*' || trimmed.replace(/^W\//, '') === tag.replace(/^W\//, '')
   })
 
+// Payload answers CORS by echoing the request's Origin when it is an allowed one (`cors` is a list),
+// and leaving the header out otherwise: a shared cache must keep one copy per Origin.
+const withVaryOrigin = (response: Response): Response => {
+  const headers = new Headers(response.headers)
+  headers.append('Vary', 'Origin')
+  return new Response(response.body, { headers, status: response.status, statusText: response.statusText })
+}
+
 const withCacheControl = (response: Response, value: string): Response => {
   const headers = new Headers(response.headers)
   headers.set('Cache-Control', value)
@@ -52,13 +58,13 @@ const withCacheControl = (response: Response, value: string): Response => {
  * shared-cache lifetimes (`API_CACHE_S_MAXAGE`, `API_CACHE_STALE_WHILE_REVALIDATE`). Everything
  * else (any request with credentials, accounts, errors, responses setting cookies) is
  * `private, no-store`: a personalised answer must never land in a shared cache. Uploaded files
- * are left as Payload serves them.
+ * keep Payload's headers, plus the `Vary: Origin` that every shareable answer carries.
  */
 export const withPublicCaching =
   <TArgs>(handler: RouteHandler<TArgs>): RouteHandler<TArgs> =>
   async (request, args) => {
     const response = await handler(request, args)
-    if (isFile(request)) return response
+    if (isFile(request)) return withVaryOrigin(response)
     if (!isSharedRead(request) || response.status !== 200 || !isJSON(response) || response.headers.has('set-cookie')) {
       return withCacheControl(response, PRIVATE_CACHE_CONTROL)
     }
@@ -67,8 +73,9 @@ export const withPublicCaching =
     const headers = new Headers(response.headers)
     headers.set('Cache-Control', publicCacheControl())
     headers.set('ETag', tag)
-    // Caches that honour Vary never hand this anonymous answer to a signed-in request.
-    headers.append('Vary', 'Authorization, Cookie')
+    // Caches that honour Vary never hand this anonymous answer to a signed-in request, nor to
+    // another site's page with the CORS answer meant for this one.
+    headers.append('Vary', 'Authorization, Cookie, Origin')
     if (matches(request.headers.get('if-none-match'), tag)) {
       headers.delete('content-length')
       headers.delete('content-type')

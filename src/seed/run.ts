@@ -2,6 +2,7 @@ import { getPayload } from 'payload'
 
 import type { SeedSummary } from './types'
 
+import { runScript } from '../utilities/runScript'
 import { demoLogins } from './data/users'
 import { seed } from './index'
 
@@ -43,17 +44,5 @@ const run = async (): Promise<number> => {
   }
 }
 
-// Awaited at the top level because `payload run` exits as soon as the import settles; exits explicitly
-// because Payload's crons and open handles would otherwise keep the process alive.
-// Payload's logger may leave stdout non-blocking: wait until what was printed is written, then exit.
-const exitAfterOutput = async (code: number): Promise<never> => {
-  await Promise.all([process.stdout, process.stderr].map((stream) => new Promise((resolve) => stream.write('', resolve))))
-  process.exit(code)
-}
-
-try {
-  await exitAfterOutput(await run())
-} catch (err) {
-  console.error('[seed] Failed:', err)
-  await exitAfterOutput(1)
-}
+// Awaited at the top level because `payload run` exits as soon as the import settles.
+await runScript({ name: 'seed', url: import.meta.url }, run)

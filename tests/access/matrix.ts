@@ -11,6 +11,13 @@ export type MatrixCollection = (typeof collections)[number]
 export const operations = ['create', 'read', 'update', 'delete'] as const
 export type Operation = (typeof operations)[number]
 
+/** The collections with Payload auth, and what only they offer: `unlock` lifts an account's login lockout. */
+export const authCollections = ['users'] as const
+export type AuthCollection = (typeof authCollections)[number]
+
+export const authOperations = ['unlock'] as const
+export type AuthOperation = (typeof authOperations)[number]
+
 /**
  * Every outcome a cell may hold, per collection and operation, with the words the README shows for it.
  * Each outcome is precise enough for a test to know which fixture documents the role reaches and which it
@@ -52,6 +59,7 @@ export const outcomes = {
     read: { none: '—', self: 'self only', all: 'all' },
     update: { none: '—', self: 'self, not own `role`', all: 'all, `role` included' },
     delete: { none: '—', all: 'all' },
+    unlock: { none: '—', any: 'any account' },
   },
   media: {
     create: { none: '—', any: 'yes' },
@@ -59,14 +67,20 @@ export const outcomes = {
     update: { none: '—', own: 'own uploads (`createdBy`)', all: 'all' },
     delete: { none: '—', own: 'own uploads (`createdBy`)', all: 'all' },
   },
-} as const satisfies { [C in MatrixCollection]: { [O in Operation]: Record<string, string> } }
+} as const satisfies {
+  [C in MatrixCollection]: { [O in Operation]: Record<string, string> } & (C extends AuthCollection
+    ? { [O in AuthOperation]: Record<string, string> }
+    : unknown)
+}
 
 export type Outcome<C extends MatrixCollection, O extends Operation> = Extract<keyof (typeof outcomes)[C][O], string>
+
+export type AuthOutcome<C extends AuthCollection, O extends AuthOperation> = Extract<keyof (typeof outcomes)[C][O], string>
 
 export type Cell<C extends MatrixCollection> = { [O in Operation]: Outcome<C, O> } & {
   /** Fields the role never sees, not even on documents it may read. */
   hidden?: readonly Extract<keyof DataFromCollectionSlug<C>, string>[]
-}
+} & (C extends AuthCollection ? { [O in AuthOperation]: AuthOutcome<C, O> } : unknown)
 
 export type AccessMatrix = { [C in MatrixCollection]: Record<MatrixRole, Cell<C>> }
 
@@ -119,11 +133,11 @@ export const matrix: AccessMatrix = {
     admin: { create: 'any', read: 'all', update: 'all', delete: 'all' },
   },
   users: {
-    anonymous: { create: 'none', read: 'none', update: 'none', delete: 'none' },
-    contributor: { create: 'none', read: 'self', update: 'self', delete: 'none' },
-    author: { create: 'none', read: 'self', update: 'self', delete: 'none' },
-    editor: { create: 'none', read: 'all', update: 'self', delete: 'none' },
-    admin: { create: 'any', read: 'all', update: 'all', delete: 'all' },
+    anonymous: { create: 'none', read: 'none', update: 'none', delete: 'none', unlock: 'none' },
+    contributor: { create: 'none', read: 'self', update: 'self', delete: 'none', unlock: 'none' },
+    author: { create: 'none', read: 'self', update: 'self', delete: 'none', unlock: 'none' },
+    editor: { create: 'none', read: 'all', update: 'self', delete: 'none', unlock: 'none' },
+    admin: { create: 'any', read: 'all', update: 'all', delete: 'all', unlock: 'any' },
   },
   media: {
     anonymous: { create: 'none', read: 'all', update: 'none', delete: 'none', hidden: ['createdBy'] },
@@ -143,17 +157,37 @@ export const describeCell = <C extends MatrixCollection>(collection: C, role: Ma
   return `${label}; never ${cell.hidden.map((field) => `\`${field}\``).join(', ')}`
 }
 
+/** The words for one cell of an account operation. */
+export const describeAuthCell = <C extends AuthCollection>(collection: C, role: MatrixRole, operation: AuthOperation): string => {
+  const labels: Record<string, string> = outcomes[collection][operation]
+  return labels[matrix[collection][role][operation]]
+}
+
+const capitalized = (word: string): string => word[0].toUpperCase() + word.slice(1)
+
+const table = (headings: string[], rows: string[][]): string[] => [
+  `| ${headings.join(' | ')} |`,
+  `| ${headings.map(() => '---').join(' | ')} |`,
+  ...rows.map((cells) => `| ${cells.join(' | ')} |`),
+]
+
 /** The markdown that README.md holds between its access-table markers. */
 export const renderAccessTable = (): string => {
   const rows = collections.flatMap((collection) =>
     roles.map((role) => [collection, role, ...operations.map((operation) => describeCell(collection, role, operation))]),
   )
+  const authRows = authCollections.flatMap((collection) =>
+    roles.map((role) => [collection, role, ...authOperations.map((operation) => describeAuthCell(collection, role, operation))]),
+  )
   return [
     'Generated from `tests/access/matrix.ts`, which the access tests run against every role over the Local API,',
-    'REST and GraphQL; `tests/access/readme-table.test.ts` fails when this table and the matrix differ.',
+    'REST and GraphQL; `tests/access/readme-table.test.ts` fails when these tables and the matrix differ.',
     '',
-    '| Collection | Role | Create | Read | Update | Delete |',
-    '| --- | --- | --- | --- | --- | --- |',
-    ...rows.map((cells) => `| ${cells.join(' | ')} |`),
+    ...table(['Collection', 'Role', ...operations.map(capitalized)], rows),
+    '',
+    'Account operations: `unlock` (REST `POST /api/users/unlock`, GraphQL `unlockUser`) lifts the lockout',
+    'that failed logins put on an account.',
+    '',
+    ...table(['Collection', 'Role', ...authOperations.map(capitalized)], authRows),
   ].join('\n')
 }

@@ -3,7 +3,7 @@ import path from 'path'
 import { fileURLToPath } from 'url'
 import { describe, expect, it } from 'vitest'
 
-import { collections, matrix, operations, renderAccessTable, roles } from './matrix'
+import { authCollections, authOperations, collections, matrix, operations, renderAccessTable, roles } from './matrix'
 
 const readme = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../README.md')
 const START = '<!-- access-table:start -->'
@@ -25,8 +25,13 @@ describe('README access table', () => {
     const rows = renderAccessTable()
       .split('\n')
       .filter((line) => line.startsWith('| ') && !line.startsWith('| Collection') && !line.startsWith('| ---'))
-    expect(rows).toHaveLength(collections.length * roles.length)
-    for (const row of rows) expect(row.split(' | ')).toHaveLength(2 + operations.length)
+    const operationRows = rows.filter((row) => row.split(' | ').length === 2 + operations.length)
+    const accountRows = rows.filter((row) => row.split(' | ').length === 2 + authOperations.length)
+    expect(operationRows).toHaveLength(collections.length * roles.length)
+    expect(accountRows).toHaveLength(authCollections.length * roles.length)
+    expect(operationRows.length + accountRows.length, 'every row is in one of the tables').toBe(rows.length)
+    expect(accountRows).toContain('| users | contributor | — |')
+    expect(accountRows).toContain('| users | admin | any account |')
     expect(rows).toContain(
       `| articles | contributor | drafts only | all, drafts included | own (\`createdBy\`) until first published; cannot publish | — |`,
     )

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, it } from 'vitest'
 
 import type { TestContext } from '../helpers/bootPayload'
 import type { Staff } from '../helpers/staff'
-import type { MatrixCollection, MatrixRole, Operation, Outcome } from './matrix'
+import type { AuthCollection, AuthOperation, AuthOutcome, MatrixCollection, MatrixRole, Operation, Outcome } from './matrix'
 import type { Actor, Surface } from './surfaces'
 
 import { bootPayload } from '../helpers/bootPayload'
@@ -97,6 +97,34 @@ export const describeMatrix = <C extends MatrixCollection>(
             tests.update({ ...args, actor: suite.actor(role), outcome: cell.update }))
           it(`${verbs.delete} ${cell.delete}, for ${role}`, () =>
             tests.delete({ ...args, actor: suite.actor(role), outcome: cell.delete }))
+        }
+      })
+    }
+  })
+}
+
+export type AuthCellTest<C extends AuthCollection, O extends AuthOperation> = (args: {
+  actor: Actor
+  outcome: AuthOutcome<C, O>
+  role: MatrixRole
+  surface: Surface
+}) => Promise<void>
+
+const authVerbs: Record<AuthOperation, string> = { unlock: 'unlocks' }
+
+/** As `describeMatrix`, for the account operations of an auth collection (`unlock`). */
+export const describeAuthMatrix = <C extends AuthCollection>(
+  collection: C,
+  suite: AccessSuite,
+  tests: { [O in AuthOperation]: AuthCellTest<C, O> },
+): void => {
+  describe(`${collection}: account operations`, () => {
+    for (const surface of suite.surfaces) {
+      describe(`over ${surface.name}`, () => {
+        for (const role of roles) {
+          // TypeScript does not resolve the auth part of a generic collection's cell.
+          const outcome = (matrix[collection][role] as { unlock: AuthOutcome<C, 'unlock'> }).unlock
+          it(`${authVerbs.unlock} ${outcome}, for ${role}`, () => tests.unlock({ actor: suite.actor(role), outcome, role, surface }))
         }
       })
     }

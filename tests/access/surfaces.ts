@@ -1,7 +1,7 @@
 import type { DataFromCollectionSlug, Payload, RequiredDataFromCollectionSlug } from 'payload'
 
 import type { Staff } from '../helpers/staff'
-import type { MatrixCollection, MatrixRole } from './matrix'
+import type { AuthCollection, MatrixCollection, MatrixRole } from './matrix'
 
 import { graphql, rest } from '../helpers/http'
 
@@ -43,6 +43,8 @@ export type Surface = {
     options?: ReadOptions,
   ) => Promise<Answer<Doc<C>>>
   name: SurfaceName
+  /** Lifts the login lockout of the account with `email` (Payload's `unlock`); answers whether one was found. */
+  unlock: (collection: AuthCollection, actor: Actor, email: string) => Promise<Answer<boolean>>
   update: <C extends MatrixCollection>(
     collection: C,
     actor: Actor,
@@ -96,6 +98,12 @@ const local = (getPayload: () => Payload): Surface => ({
   findByID: (collection, { user }, id, { draft } = {}) =>
     settle(() => getPayload().findByID({ id, collection, depth: 0, draft, overrideAccess: false, user })),
   name: 'Local API',
+  // Payload's local `unlock` takes the user on its request, not as an option; its data type asks
+  // for a password that the operation never reads.
+  unlock: (collection, { user }, email) =>
+    settle(() =>
+      getPayload().unlock({ collection, data: { email } as { email: string; password: string }, overrideAccess: false, req: { user } }),
+    ),
   update: (collection, { user }, id, data) =>
     settle(() =>
       getPayload().update({
@@ -145,6 +153,8 @@ const restSurface: Surface = {
   findByID: (collection, { token }, id, { draft = false } = {}) =>
     restAnswer(rest('GET', `/${collection}/${id}?depth=0&draft=${draft}`, { token }), (body) => body),
   name: 'REST',
+  unlock: (collection, { token }, email) =>
+    restAnswer(rest('POST', `/${collection}/unlock`, { body: { email }, token }), () => true),
   update: (collection, { token }, id, data) =>
     restAnswer(rest('PATCH', `/${collection}/${id}?depth=0`, { body: data, token }), (body) => body.doc),
   uploads: true,
@@ -227,6 +237,13 @@ const graphQLSurface: Surface = {
     )
   },
   name: 'GraphQL',
+  unlock: (collection, actor, email) =>
+    graphQLAnswer(
+      `mutation ($email: String!) { unlock${schema[collection].one}(email: $email) }`,
+      { email },
+      actor,
+      (result) => result?.[`unlock${schema[collection].one}`],
+    ),
   update: (collection, actor, id, data) => {
     const { fields, one } = schema[collection]
     return graphQLAnswer(

@@ -1,32 +1,39 @@
-import { beforeAll } from 'vitest'
+import { beforeAll, expect } from 'vitest'
 
 import type { User } from '@/payload-types'
 
 import type { DeleteCase, UpdateCase } from './expectations'
 
 import { STAFF_PASSWORD } from '../helpers/staff'
-import { expectCreates, expectDeletes, expectReads, expectUpdates } from './expectations'
+import { expectCreates, expectDeletes, expectGranted, expectReads, expectRefused, expectUpdates, label } from './expectations'
 import { roles } from './matrix'
-import { describeMatrix, slugOf, toSlug, useAccessSuite } from './suite'
+import { describeAuthMatrix, describeMatrix, slugOf, toSlug, useAccessSuite } from './suite'
 
 const suite = useAccessSuite()
 
-/** Fresh contributor accounts per surface and role, so no test renames, demotes or deletes a logged-in one. */
-const forWrites = new Map<string, { delete: User; update: User }>()
+/** Fresh contributor accounts per surface and role, so no test renames, demotes, deletes or unlocks a logged-in one. */
+const forWrites = new Map<string, { delete: User; locked: User; update: User }>()
+
+/** As failed logins leave it: Payload's lockout until a minute from now. */
+const LOCKED = { lockUntil: () => new Date(Date.now() + 60_000).toISOString(), loginAttempts: 20 }
 
 beforeAll(async () => {
   const payload = suite.payload()
   // Written straight to the database: these accounts never log in, and hashing a password for each of
   // them would cost more than every test in this file.
-  const account = async (name: string): Promise<User> =>
+  const account = async (name: string, data: Partial<User> = {}): Promise<User> =>
     (await payload.db.create({
       collection: 'users',
-      data: { name, email: `${toSlug(name)}@newsroom.test`, role: 'contributor' },
+      data: { name, email: `${toSlug(name)}@newsroom.test`, role: 'contributor', ...data },
     })) as User
   for (const surface of suite.surfaces) {
     for (const role of roles) {
       const key = suite.key(surface, role)
-      forWrites.set(key, { delete: await account(`Delete ${key}`), update: await account(`Update ${key}`) })
+      forWrites.set(key, {
+        delete: await account(`Delete ${key}`),
+        locked: await account(`Locked ${key}`, { lockUntil: LOCKED.lockUntil(), loginAttempts: LOCKED.loginAttempts }),
+        update: await account(`Update ${key}`),
+      })
     }
   }
 })
@@ -84,5 +91,28 @@ describeMatrix('users', suite, {
       }
     }
     return expectUpdates({ actor, collection: 'users', payload: suite.payload(), surface }, cases)
+  },
+})
+
+/** The lockout fields are hidden from every read, so they are read from the database itself. */
+const storedLock = async (id: number) => {
+  const doc = await suite.payload().db.findOne<User>({ collection: 'users', where: { id: { equals: id } } })
+  return { lockUntil: doc?.lockUntil ?? null, loginAttempts: doc?.loginAttempts ?? null }
+}
+
+describeAuthMatrix('users', suite, {
+  unlock: async ({ actor, outcome, role, surface }) => {
+    const account = forWrites.get(suite.key(surface, role))!.locked
+    const message = label(surface, actor, 'unlock a locked account')
+    const answer = await surface.unlock('users', actor, account.email)
+    const after = await storedLock(account.id)
+    if (outcome === 'any') {
+      expectGranted(answer, message)
+      expect(after, `${message}: stored lock`).toEqual({ lockUntil: null, loginAttempts: 0 })
+    } else {
+      expectRefused(answer, message)
+      expect(after.loginAttempts, `${message}: stored attempts`).toBe(LOCKED.loginAttempts)
+      expect(new Date(after.lockUntil!).getTime(), `${message}: still locked`).toBeGreaterThan(Date.now())
+    }
   },
 })

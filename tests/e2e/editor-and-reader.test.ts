@@ -13,9 +13,11 @@ import {
   logInToAdmin,
   networkQuiet,
   newContext,
+  type PolicyWatch,
   screenshot,
   staffToken,
   trackNetwork,
+  watchContentSecurityPolicy,
 } from './support'
 
 const TAG = { name: 'Night Ferries', slug: 'night-ferries' }
@@ -37,6 +39,8 @@ let reader: BrowserContext
 let readerPage: Page
 // The reader's steps need the editor's story: without it they are skipped, not failed a second time.
 let storyPublished = false
+/** Every browser context's pages and policy violations, checked at the end. */
+const policyWatches: PolicyWatch[] = []
 
 /** Picks an option in one of the admin's relationship selects (react-select), searching for it first. */
 const pick = async (page: Page, fieldID: string, search: string, option: string) => {
@@ -49,9 +53,11 @@ const pick = async (page: Page, fieldID: string, search: string, option: string)
 beforeAll(async () => {
   browser = await connectBrowser()
   editor = await newContext(browser)
+  policyWatches.push(await watchContentSecurityPolicy(editor))
   editorPage = await editor.newPage()
   trackNetwork(editorPage)
   reader = await newContext(browser)
+  policyWatches.push(await watchContentSecurityPolicy(reader))
   readerPage = await reader.newPage()
 })
 
@@ -141,6 +147,7 @@ describe('an editor in the admin panel', () => {
 describe('a contributor in the admin panel', () => {
   it('can save a draft but has no Publish button', async () => {
     const context = await newContext(browser)
+    policyWatches.push(await watchContentSecurityPolicy(context))
     try {
       const page = await context.newPage()
       await logInToAdmin(page, 'contributor')
@@ -228,5 +235,20 @@ describe('a reader on the frontend, and the editor who moderates', () => {
     expect(await comment.locator('.comment-body').textContent()).toBe(COMMENT.body)
     expect(await readerPage.content()).not.toContain('anna.russky@example.com')
     await screenshot(readerPage, 'article-page-approved-comment')
+  })
+})
+
+describe('the Content-Security-Policy', () => {
+  it('came with every page the editor, the contributor and the reader opened, and the browser blocked nothing', async () => {
+    const documents = (await Promise.all(policyWatches.map((watch) => watch.documents()))).flat()
+    const paths = documents.map(({ url }) => new URL(url).pathname)
+    expect(paths.filter((path) => path.startsWith('/admin')).length).toBeGreaterThan(3)
+    expect(paths).toContain(`/articles/${STORY.slug}`)
+    for (const { policy, url } of documents) {
+      expect(policy, url).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'(;|$)/)
+      expect(policy, url).toContain("frame-ancestors 'none'")
+    }
+    // Logging in, writing and publishing a story, the contributor's draft, reading, commenting, moderating.
+    expect(policyWatches.flatMap((watch) => watch.violations)).toEqual([])
   })
 })

@@ -5,7 +5,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { articles as seededArticles } from '@/seed/data/articles'
 import { comments as seededComments } from '@/seed/data/comments'
 
-import { connectBrowser, describeViolations, newContext, seriousAxeViolations } from './support'
+import {
+  connectBrowser,
+  describeViolations,
+  newContext,
+  type PolicyWatch,
+  seriousAxeViolations,
+  watchContentSecurityPolicy,
+} from './support'
 
 const published = seededArticles.filter(({ publication }) => publication.status === 'published')
 // A published story with a hero image, a quote, an approved thread and read-more links.
@@ -24,10 +31,12 @@ const PAGES = [
 let browser: Browser
 let withJS: BrowserContext
 let withoutJS: BrowserContext
+let policy: PolicyWatch
 
 beforeAll(async () => {
   browser = await connectBrowser()
   withJS = await newContext(browser)
+  policy = await watchContentSecurityPolicy(withJS)
   withoutJS = await newContext(browser, { javaScriptEnabled: false })
 })
 
@@ -47,6 +56,15 @@ describe('the reference frontend, checked with axe-core (WCAG 2 A and AA)', () =
     } finally {
       await page.close()
     }
+  })
+})
+
+describe('the reference frontend under its Content-Security-Policy', () => {
+  it('serves every page with a nonce-based policy, and the browser blocks nothing on them', async () => {
+    const documents = await policy.documents()
+    expect(documents.map(({ url }) => new URL(url).pathname)).toEqual(expect.arrayContaining(PAGES.map(({ path }) => path)))
+    for (const { policy: header, url } of documents) expect(header, url).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'(;|$)/)
+    expect(policy.violations).toEqual([])
   })
 })
 

@@ -57,6 +57,40 @@ export const networkQuiet = async (page: Page, quietMs = 750, timeoutMs = 60_000
   }
 }
 
+export type PolicyWatch = {
+  /** Each page (document) the context loaded, with the Content-Security-Policy it was served under. */
+  documents: () => Promise<{ policy: null | string; url: string }[]>
+  /** What the browser blocked: Chromium's console reports and `securitypolicyviolation` events. */
+  violations: string[]
+}
+
+/**
+ * Watches a browser context for Content-Security-Policy violations and records the policy of
+ * every page it loads. Playwright injects the listener and its binding outside the page's policy.
+ */
+export const watchContentSecurityPolicy = async (context: BrowserContext): Promise<PolicyWatch> => {
+  const violations: string[] = []
+  const documents: Promise<{ policy: null | string; url: string }>[] = []
+  await context.exposeBinding('reportPolicyViolation', (_source, violation: string) => {
+    violations.push(violation)
+  })
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      const report = (window as unknown as { reportPolicyViolation: (violation: string) => void }).reportPolicyViolation
+      report(`${event.effectiveDirective} blocked ${event.blockedURI || 'inline code'} on ${event.documentURI} (${event.sourceFile}:${event.lineNumber})`)
+    })
+  })
+  context.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) violations.push(`console: ${message.text()}`)
+  })
+  context.on('response', (response) => {
+    const redirect = response.status() >= 300 && response.status() < 400
+    if (response.request().resourceType() !== 'document' || redirect) return
+    documents.push(response.headerValue('content-security-policy').then((policy) => ({ policy, url: response.url() })))
+  })
+  return { documents: () => Promise.all(documents), violations }
+}
+
 /** Logs in through the admin's own login form, as a person would. */
 export const logInToAdmin = async (page: Page, role: Role): Promise<void> => {
   const { email, password } = demoLogin(role)

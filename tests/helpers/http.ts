@@ -51,6 +51,16 @@ export const rest = async <T = any>(
   return { body: await readJSON(response), headers: response.headers, status: response.status }
 }
 
+/** Hands a Request to the route handler Next.js would pick for its path: /api/graphql or the REST catch-all. */
+export const send = async (request: Request): Promise<Response> => {
+  const handlers = await getHandlers()
+  const { pathname } = new URL(request.url)
+  if (pathname === '/api/graphql') return handlers.graphql(request)
+  const handler = handlers.rest[request.method as keyof typeof handlers.rest]
+  const slug = pathname.replace(/^\/api\//, '').split('/')
+  return handler(request, { params: Promise.resolve({ slug }) })
+}
+
 /** Posts a GraphQL operation to the project's /api/graphql handler. */
 export const graphql = async <T = any>(
   query: string,

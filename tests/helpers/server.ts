@@ -19,41 +19,93 @@ export const freePort = (): Promise<number> =>
 
 export type RunningServer = {
   databaseFile: string
+  /** SIGKILL to the whole process group, as a crash or the OOM killer would end it; resolves once it is gone. */
+  kill: () => Promise<void>
   output: () => string
+  port: number
   process: ChildProcess
+  /** SIGTERM, then SIGKILL after a grace period. */
   stop: () => Promise<void>
   url: string
 }
 
-/** Starts `next start` (the production build) on a free port with a new, empty SQLite database. */
-export const startProductionServer = async (env: Record<string, string | undefined> = {}): Promise<RunningServer> => {
-  const port = await freePort()
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'newsroom-prod-'))
-  const databaseFile = path.join(dir, 'newsroom.db')
-  const url = `http://127.0.0.1:${port}`
+type Options = {
+  /** The SQLite file to serve; it is kept when the server stops, so another server can open it. */
+  databaseFile: string
+  env?: Record<string, string | undefined>
+  /** A port to reuse, e.g. the one a killed server had, so clients keep their base URL. */
+  port?: number
+}
+
+const GRACE_MS = 10_000
+
+/**
+ * Starts `next start` (the production build) on an existing or new SQLite file, as the leader of its
+ * own process group so that a signal reaches every process it spawned. Tests that kill a server
+ * start another on the same file.
+ */
+export const startServerOnDatabase = async ({ databaseFile, env = {}, port }: Options): Promise<RunningServer> => {
+  const listenPort = port ?? (await freePort())
+  const url = `http://127.0.0.1:${listenPort}`
   let output = ''
-  const child = spawn(path.join(root, 'node_modules/.bin/next'), ['start', '-p', String(port), '-H', '127.0.0.1'], {
-    cwd: root,
-    env: {
-      ...process.env,
-      DATABASE_URL: `file:${databaseFile}`,
-      NEXT_TELEMETRY_DISABLED: '1',
-      NODE_ENV: 'production',
-      SERVER_URL: url,
-      ...env,
+  const child = spawn(
+    path.join(root, 'node_modules/.bin/next'),
+    ['start', '-p', String(listenPort), '-H', '127.0.0.1'],
+    {
+      cwd: root,
+      detached: true,
+      env: {
+        ...process.env,
+        DATABASE_URL: `file:${databaseFile}`,
+        NEXT_TELEMETRY_DISABLED: '1',
+        NODE_ENV: 'production',
+        SERVER_URL: url,
+        ...env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
+  )
   child.stdout!.on('data', (chunk) => (output += chunk))
   child.stderr!.on('data', (chunk) => (output += chunk))
-  const stop = async () => {
-    if (child.exitCode === null) {
-      child.kill('SIGTERM')
-      await new Promise((resolve) => child.once('exit', resolve))
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+
+  const signalGroup = (signal: NodeJS.Signals) => {
+    try {
+      process.kill(-child.pid!, signal)
+    } catch {
+      // The group is already gone.
     }
-    await fs.rm(dir, { force: true, recursive: true })
   }
-  return { databaseFile, output: () => output, process: child, stop, url }
+  // A detached group outlives the test process unless it is ended with it (a failed or interrupted run).
+  const killOnExit = () => signalGroup('SIGKILL')
+  process.once('exit', killOnExit)
+  void exited.then(() => process.off('exit', killOnExit))
+
+  const kill = async () => {
+    signalGroup('SIGKILL')
+    await exited
+  }
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return
+    signalGroup('SIGTERM')
+    const timer = setTimeout(() => signalGroup('SIGKILL'), GRACE_MS)
+    await exited
+    clearTimeout(timer)
+  }
+  return { databaseFile, kill, output: () => output, port: listenPort, process: child, stop, url }
+}
+
+/** Starts `next start` on a free port with a new, empty SQLite database, removed when it stops. */
+export const startProductionServer = async (env: Record<string, string | undefined> = {}): Promise<RunningServer> => {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'newsroom-prod-'))
+  const server = await startServerOnDatabase({ databaseFile: path.join(dir, 'newsroom.db'), env })
+  return {
+    ...server,
+    stop: async () => {
+      await server.stop()
+      await fs.rm(dir, { force: true, recursive: true })
+    },
+  }
 }
 
 /** Polls until the server answers, or its process ends. */

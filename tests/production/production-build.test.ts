@@ -88,6 +88,21 @@ describe('production build (next build + next start)', () => {
     expect(await response.json()).toEqual({ data: { Articles: { totalDocs: 0 }, Tags: { totalDocs: 0 } } })
   })
 
+  it('serves /favicon.ico and every icon the frontend and admin pages link, as images', async () => {
+    const hrefs = new Set(['/favicon.ico'])
+    for (const page of ['/', '/admin/create-first-user']) {
+      const html = await (await fetch(`${server.url}${page}`)).text()
+      const links = [...html.matchAll(/<link\b[^>]*\brel="(?:shortcut )?icon"[^>]*>/g)].map(([tag]) => /\bhref="([^"]+)"/.exec(tag)?.[1])
+      expect(links.length, `${page} links no icon`).toBeGreaterThan(0)
+      for (const href of links) hrefs.add(href!.replaceAll('&amp;', '&'))
+    }
+    for (const href of hrefs) {
+      const icon = await fetch(new URL(href, server.url))
+      expect(icon.status, href).toBe(200)
+      expect(icon.headers.get('content-type'), href).toMatch(/^image\//)
+    }
+  })
+
   it('refuses to start without PAYLOAD_SECRET, naming the variable', async () => {
     const unconfigured = await startProductionServer({ PAYLOAD_SECRET: '' })
     try {

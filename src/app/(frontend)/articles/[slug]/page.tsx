@@ -1,6 +1,5 @@
 import type { Metadata } from 'next'
 
-import { RichText } from '@payloadcms/richtext-lexical/react'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
 
@@ -9,6 +8,7 @@ import { Byline } from '@/frontend/components/Byline'
 import { CommentForm } from '@/frontend/components/CommentForm'
 import { CommentThread } from '@/frontend/components/CommentThread'
 import { ReadMore } from '@/frontend/components/ReadMore'
+import { RichText } from '@/frontend/components/RichText'
 import { formatDate } from '@/frontend/format'
 
 export const dynamic = 'force-dynamic'

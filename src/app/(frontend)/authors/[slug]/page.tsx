@@ -1,12 +1,12 @@
 import type { Metadata } from 'next'
 
-import { RichText } from '@payloadcms/richtext-lexical/react'
 import { notFound } from 'next/navigation'
 
 import type { Media } from '@/payload-types'
 
 import { getArticlesByAuthor, getAuthor } from '@/frontend/api'
 import { ArticleList } from '@/frontend/components/ArticleList'
+import { RichText } from '@/frontend/components/RichText'
 import { pageNumber } from '@/frontend/pageNumber'
 
 export const dynamic = 'force-dynamic'

@@ -2,11 +2,15 @@ import config from '@payload-config'
 import { REST_DELETE, REST_GET, REST_OPTIONS, REST_PATCH, REST_POST, REST_PUT } from '@payloadcms/next/routes'
 
 import { withPublicCaching } from '@/http/publicCache'
+import { withCheckedRequests } from '@/http/withCheckedRequests'
+
+// Sizes, content types and JSON are checked before Payload parses anything (src/http/withCheckedRequests.ts).
+const checked = withCheckedRequests(config, 'rest')
 
 // Anonymous reads of public content carry an ETag and short shared-cache lifetimes; the rest is private.
-export const GET = withPublicCaching(REST_GET(config))
-export const POST = REST_POST(config)
-export const DELETE = REST_DELETE(config)
-export const PATCH = REST_PATCH(config)
-export const PUT = REST_PUT(config)
+export const GET = withPublicCaching(checked(REST_GET(config)))
+export const POST = checked(REST_POST(config))
+export const DELETE = checked(REST_DELETE(config))
+export const PATCH = checked(REST_PATCH(config))
+export const PUT = checked(REST_PUT(config))
 export const OPTIONS = REST_OPTIONS(config)

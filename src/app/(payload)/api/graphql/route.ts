@@ -1,10 +1,13 @@
 import config from '@payload-config'
 import { GRAPHQL_POST, REST_OPTIONS } from '@payloadcms/next/routes'
 
+import { withCheckedRequests } from '@/http/withCheckedRequests'
+import { withRequestErrorStatus } from '@/http/withRequestErrorStatus'
+
 const handleGraphQL = GRAPHQL_POST(config)
 
 // Payload's handler throws on a body it cannot parse, which Next.js would answer with a 500.
-export const POST = async (request: Request): Promise<Response> => {
+const handle = async (request: Request): Promise<Response> => {
   try {
     return await handleGraphQL(request)
   } catch (error) {
@@ -17,4 +20,6 @@ export const POST = async (request: Request): Promise<Response> => {
   }
 }
 
+// The body is checked before Payload parses it (size, JSON); a request that never ran is a 400.
+export const POST = withCheckedRequests(config, 'graphql')(withRequestErrorStatus(handle))
 export const OPTIONS = REST_OPTIONS(config)

@@ -10,6 +10,9 @@ import { createdByField } from '@/fields/createdBy'
 import { clampPublicReads } from '@/hooks/clampPublicReads'
 import { revalidateFrontendAfterChange, revalidateFrontendAfterDelete } from '@/hooks/revalidateFrontend'
 
+import { refuseMisnamedFiles } from './hooks/refuseMisnamedFiles'
+import { setExtensionFromContent } from './hooks/setExtensionFromContent'
+
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
 export const Media: CollectionConfig<'media'> = {
@@ -44,7 +47,8 @@ export const Media: CollectionConfig<'media'> = {
   hooks: {
     afterChange: [revalidateFrontendAfterChange],
     afterDelete: [revalidateFrontendAfterDelete],
-    beforeOperation: [clampPublicReads],
+    beforeOperation: [clampPublicReads, setExtensionFromContent],
+    beforeValidate: [refuseMisnamedFiles],
   },
   upload: {
     focalPoint: true,
@@ -56,6 +60,6 @@ export const Media: CollectionConfig<'media'> = {
     ],
     // Raster images only: SVG can carry scripts, and nothing else belongs in a news photo desk.
     mimeTypes: ['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'image/avif'],
-    staticDir: path.resolve(dirname, '../media'),
+    staticDir: path.resolve(dirname, '../../media'),
   },
 }
