@@ -31,7 +31,7 @@ export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   headers: async () => [
-    { headers: securityHeaders({ production: process.env.NODE_ENV === 'production' }), source: '/:path*' },
+    { headers: securityHeaders({ production: process.env.NODE_ENV !== 'development' }), source: '/:path*' },
     // The GraphQL playground (development only) is an HTML page with scripts of its own.
     { headers: [{ key: 'Content-Security-Policy', value: API_CONTENT_SECURITY_POLICY }], source: '/api/:path((?!graphql-playground$).*)' },
   ],

@@ -8,7 +8,7 @@ import { chromium } from 'playwright-core'
 import { promisify } from 'util'
 
 import { demoLogins } from '../../src/seed/data/users'
-import { root, type RunningServer, startProductionServer, waitUntilServing } from '../helpers/server'
+import { buildProduction, root, type RunningServer, startProductionServer, waitUntilServing } from '../helpers/server'
 import { ARTIFACTS_DIR, CHROMIUM_FLAGS, CHROMIUM_PATH, E2E_SECRET } from './constants'
 
 declare module 'vitest' {
@@ -50,7 +50,7 @@ export default async function setup(project: TestProject) {
 
   if (!process.env.SKIP_BUILD) {
     const started = Date.now()
-    await run('npm', ['run', 'build'], { cwd: root, maxBuffer: 64 * 1024 * 1024 })
+    await buildProduction()
     console.log(`[e2e] Built in ${Math.round((Date.now() - started) / 1000)} s`)
   }
 

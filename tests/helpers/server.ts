@@ -1,10 +1,20 @@
-import { type ChildProcess, spawn } from 'child_process'
+import { type ChildProcess, execFile, spawn } from 'child_process'
 import fs from 'fs/promises'
 import net from 'net'
 import os from 'os'
 import path from 'path'
+import { promisify } from 'util'
 
 export const root = path.resolve(__dirname, '../..')
+
+/**
+ * `npm run build` as a deployment runs it. Vitest sets NODE_ENV=test, and `next build` keeps any
+ * NODE_ENV it is given: inherited, it would build React's development bundles and the headers of a
+ * test server.
+ */
+export const buildProduction = async (): Promise<void> => {
+  await promisify(execFile)('npm', ['run', 'build'], { cwd: root, env: { ...process.env, NODE_ENV: 'production' }, maxBuffer: 64 * 1024 * 1024 })
+}
 
 export const freePort = (): Promise<number> =>
   new Promise((resolve, reject) => {
