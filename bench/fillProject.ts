@@ -4,24 +4,9 @@
  * archive is then written with bulk SQL, and the read-more topic counts rebuilt, as the plugin's
  * README asks after writes that bypass its hooks.
  */
-import type { SQLiteAdapter } from '@payloadcms/db-sqlite'
-
 import config from '@payload-config'
 import { rebuildReadMoreCounts } from '@plugins/read-more'
-import { getPayload } from 'payload'
 
-import { readFillArgs } from './fillArgs'
-import { writeArchive } from './writeArchive'
+import { runFill } from './runFill'
 
-try {
-  const { published } = readFillArgs()
-  const payload = await getPayload({ config })
-  const counts = await writeArchive((payload.db as unknown as SQLiteAdapter).client, published)
-  await rebuildReadMoreCounts({ collection: 'articles', payload })
-  await payload.destroy()
-  console.error(`project fill: ${counts.articles} articles, ${counts.comments} comments`)
-  process.exit(0)
-} catch (error) {
-  console.error(error)
-  process.exit(1)
-}
+await runFill('project', config, (payload) => rebuildReadMoreCounts({ collection: 'articles', payload }))

@@ -118,6 +118,12 @@ export const commentSubmission = (articleID: number): { body: string; headers: R
 
 const GET = { method: 'GET' } as const
 
+/** GETs that walk `items` in turn, one target per request. */
+const rotatingGet = <T>(items: readonly T[], pathOf: (item: T) => string): Request => {
+  const next = rotation(items)
+  return { ...GET, setupRequest: (request) => ({ ...request, path: pathOf(next()) }) }
+}
+
 export const SCENARIOS: Scenario[] = [
   {
     comparesWithBaseline: true,
@@ -130,30 +136,21 @@ export const SCENARIOS: Scenario[] = [
     comparesWithBaseline: true,
     label: 'article by slug',
     name: 'article',
-    request: ({ side, targets }) => {
-      const next = rotation(targets.articles)
-      return { ...GET, setupRequest: (request) => ({ ...request, path: articlePath(side, next().slug) }) }
-    },
+    request: ({ side, targets }) => rotatingGet(targets.articles, ({ slug }) => articlePath(side, slug)),
     writes: false,
   },
   {
     comparesWithBaseline: true,
     label: 'tag page',
     name: 'tag',
-    request: ({ side, targets }) => {
-      const next = rotation(targets.tagIDs)
-      return { ...GET, setupRequest: (request) => ({ ...request, path: tagPath(side, next()) }) }
-    },
+    request: ({ side, targets }) => rotatingGet(targets.tagIDs, (id) => tagPath(side, id)),
     writes: false,
   },
   {
     comparesWithBaseline: false,
     label: 'read-more links',
     name: 'read-more',
-    request: ({ targets }) => {
-      const next = rotation(targets.articles)
-      return { ...GET, setupRequest: (request) => ({ ...request, path: readMorePath(next().id) }) }
-    },
+    request: ({ targets }) => rotatingGet(targets.articles, ({ id }) => readMorePath(id)),
     writes: false,
   },
   {

@@ -1,7 +1,8 @@
 import { type ChildProcess, spawn } from 'child_process'
-import net from 'net'
+import getPort from 'get-port'
 import path from 'path'
 
+import { stopGroup } from '../tests/helpers/processGroup'
 import { NEXT_BIN, ROOT, childEnv } from './paths'
 
 export type RunningServer = {
@@ -14,27 +15,6 @@ export type RunningServer = {
 }
 
 const OUTPUT_LIMIT = 64 * 1024
-
-const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const server = net.createServer()
-    server.unref()
-    server.on('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo
-      server.close(() => resolve(port))
-    })
-  })
-
-const exited = (child: ChildProcess, timeoutMs: number): Promise<boolean> =>
-  new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve(true)
-    const timer = setTimeout(() => resolve(false), timeoutMs)
-    child.once('exit', () => {
-      clearTimeout(timer)
-      resolve(true)
-    })
-  })
 
 /** Polls a cheap read until the server answers it, or its process ends. */
 const waitUntilServing = async (server: RunningServer, child: ChildProcess, timeoutMs = 120_000): Promise<void> => {
@@ -70,7 +50,7 @@ export const startServer = async ({
   label,
   nodeOptions = [],
 }: ServerOptions): Promise<RunningServer> => {
-  const port = await freePort()
+  const port = await getPort({ host: '127.0.0.1' })
   const url = `http://127.0.0.1:${port}`
   const app = appDir === ROOT ? [] : [path.relative(ROOT, appDir)]
   const args = [...nodeOptions, NEXT_BIN, 'start', ...app, '-p', String(port), '-H', '127.0.0.1']
@@ -91,24 +71,11 @@ export const startServer = async ({
   const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-OUTPUT_LIMIT))
   child.stdout!.on('data', keep)
   child.stderr!.on('data', keep)
-  const signal = (name: NodeJS.Signals) => {
-    try {
-      process.kill(-child.pid!, name)
-    } catch {
-      // Already gone.
-    }
-  }
   const server: RunningServer = {
     label,
     output: () => output,
     pid: child.pid!,
-    stop: async () => {
-      signal('SIGTERM')
-      if (!(await exited(child, 10_000))) {
-        signal('SIGKILL')
-        await exited(child, 5_000)
-      }
-    },
+    stop: () => stopGroup(child),
     url,
   }
   try {

@@ -11,22 +11,17 @@ const BATCH = 500
 
 export type ArchiveCounts = { articles: number; comments: number }
 
-const relationRows = (parentID: number, prefix: string, { authorIDs, tagIDs }: GeneratedArticle): Row[] => [
-  ...authorIDs.map((id, i) => ({
-    authors_id: id,
+const relationRows = (parentID: number, prefix: string, { authorIDs, tagIDs }: GeneratedArticle): Row[] => {
+  // One table holds both relations: a row fills the column of its own and leaves the other null.
+  const row = (field: 'authors' | 'tags', id: number, i: number): Row => ({
+    authors_id: field === 'authors' ? id : null,
     order: i + 1,
     parent_id: parentID,
-    path: `${prefix}authors`,
-    tags_id: null,
-  })),
-  ...tagIDs.map((id, i) => ({
-    authors_id: null,
-    order: i + 1,
-    parent_id: parentID,
-    path: `${prefix}tags`,
-    tags_id: id,
-  })),
-]
+    path: `${prefix}${field}`,
+    tags_id: field === 'tags' ? id : null,
+  })
+  return [...authorIDs.map((id, i) => row('authors', id, i)), ...tagIDs.map((id, i) => row('tags', id, i))]
+}
 
 const articleRow = (article: GeneratedArticle): Row => ({
   _status: article.status,

@@ -7,9 +7,6 @@ import { ownProfileOrEditors } from '@/access/ownProfileOrEditors'
 import { validateHttpURL } from '@/fields/validateHttpURL'
 import { newsroomSlugField } from '@/fields/slug'
 import { validateRelationship, validateUpload } from '@/fields/validateRelationExists'
-import { clampPublicReads } from '@/hooks/clampPublicReads'
-import { guardRelationFilters } from '@/hooks/guardRelationFilters'
-import { revalidateFrontendAfterChange, revalidateFrontendAfterDelete } from '@/hooks/revalidateFrontend'
 
 export const Authors: CollectionConfig<'authors'> = {
   slug: 'authors',
@@ -95,10 +92,4 @@ export const Authors: CollectionConfig<'authors'> = {
       on: 'authors',
     },
   ],
-  hooks: {
-    afterChange: [revalidateFrontendAfterChange],
-    afterDelete: [revalidateFrontendAfterDelete],
-    // The join lists only what the reader may see; filtering on it by a draft's id must not reveal more.
-    beforeOperation: [clampPublicReads, guardRelationFilters([{ name: 'articles', relationTo: 'articles' }])],
-  },
 }

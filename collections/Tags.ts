@@ -4,9 +4,6 @@ import { authorsAndAbove } from '@/access/authorsAndAbove'
 import { editorsOnly } from '@/access/editorsOnly'
 import { publicTagsOrStaff } from '@/access/publicTagsOrStaff'
 import { newsroomSlugField } from '@/fields/slug'
-import { clampPublicReads } from '@/hooks/clampPublicReads'
-import { guardRelationFilters } from '@/hooks/guardRelationFilters'
-import { revalidateFrontendAfterChange, revalidateFrontendAfterDelete } from '@/hooks/revalidateFrontend'
 
 export const Tags: CollectionConfig<'tags'> = {
   slug: 'tags',
@@ -56,10 +53,4 @@ export const Tags: CollectionConfig<'tags'> = {
       on: 'tags',
     },
   ],
-  hooks: {
-    afterChange: [revalidateFrontendAfterChange],
-    afterDelete: [revalidateFrontendAfterDelete],
-    // The join lists only what the reader may see; filtering on it by a draft's id must not reveal more.
-    beforeOperation: [clampPublicReads, guardRelationFilters([{ name: 'articles', relationTo: 'articles' }])],
-  },
 }

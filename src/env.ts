@@ -3,6 +3,8 @@ import bytes from 'bytes'
 import { createHash } from 'crypto'
 import path from 'path'
 
+import { clientAddressFrom, type TrustProxy } from './http/clientAddress'
+
 const isProduction = process.env.NODE_ENV === 'production'
 // `next build` loads the config to prerender the admin but never serves a request with it.
 const isBuild = process.env.NEXT_PHASE === 'phase-production-build'
@@ -40,14 +42,28 @@ const readList = (value: string | undefined): string[] =>
     .map((item) => item.trim())
     .filter(Boolean)
 
-/** How many proxies in front of the server append to X-Forwarded-For; 0 trusts none of it. */
-const readTrustProxy = (): number => {
-  const value = (process.env.TRUST_PROXY ?? '').trim().toLowerCase()
-  if (value === '' || value === 'false' || value === '0') return 0
-  if (value === 'true') return 1
-  const hops = Number(value)
-  if (Number.isInteger(hops) && hops > 0) return hops
-  throw new Error(`TRUST_PROXY must be "true" or the number of proxies in front of the server, not "${value}".`)
+/**
+ * TRUST_PROXY: how many proxies stand in front of the server ("true" means 1), or the addresses and
+ * subnets of the proxies, in proxy-addr's notation ("loopback, 10.0.0.0/8"); unset, none declared.
+ * Which X-Forwarded-For entry each value reads: `clientAddressFrom`.
+ */
+const readTrustProxy = (): TrustProxy => {
+  const value = (process.env.TRUST_PROXY ?? '').trim()
+  const invalid = new Error(
+    `TRUST_PROXY must be "true", the number of proxies in front of the server, or their addresses (e.g. "loopback, 10.0.0.0/8"), not "${value}".`,
+  )
+  if (value === '' || value.toLowerCase() === 'false') return 0
+  if (value.toLowerCase() === 'true') return 1
+  if (/^\d+$/.test(value)) return Number(value)
+  // A number that is not a count (-1, 1.5) would otherwise be read as an IPv4 address.
+  if (Number.isFinite(Number(value))) throw invalid
+  const proxies = readList(value)
+  try {
+    clientAddressFrom(proxies)
+  } catch {
+    throw invalid
+  }
+  return proxies
 }
 
 /** A whole number of seconds from the environment, or the default when unset. */
@@ -153,7 +169,7 @@ export const env = {
   isProduction,
   /** Cron (with seconds) on which due jobs such as scheduled publishing run. */
   jobsCron: process.env.JOBS_AUTORUN_CRON ?? '*/10 * * * * *',
-  /** A SQLite file that flood-control counters share between server instances; in memory when unset. */
+  /** A SQLite file that flood-control and login-throttle counters share between server instances; in memory when unset. */
   rateLimitDatabaseURL: readRateLimitDatabaseURL(databaseURL),
   secret,
   serverURL,

@@ -11,8 +11,10 @@ import { Media } from '@collections/Media'
 import { Tags } from '@collections/Tags'
 import { Users } from '@collections/Users'
 import { usersMutations } from '@collections/Users/graphQL'
+import { publicReadsPlugin } from '@plugins/public-reads'
 import { readMorePlugin } from '@plugins/read-more'
 
+import { isStaff } from './access/roles'
 import { loginErrorLogLevels } from './auth/errors'
 import { commentErrorLogLevels } from './comments/errors'
 import { migrateOnInit } from './db/migrateOnInit'
@@ -21,6 +23,7 @@ import { sqliteDatabase } from './db/sqliteDatabase'
 import { smtpAdapter } from './email/smtpAdapter'
 import { env } from './env'
 import { safeLexicalEditor } from './fields/richText/safeLexicalEditor'
+import { revalidateFrontend } from './frontend/revalidate'
 import { hideSuggestions } from './graphql/hideSuggestions'
 import { limitOperationSize } from './graphql/limitOperationSize'
 import { limitQueryCost } from './graphql/limitQueryCost'
@@ -28,8 +31,16 @@ import { limitRelationDepth } from './graphql/limitRelationDepth'
 import { sentByStaff } from './graphql/requestOf'
 import { checkQueries } from './queries/checkQueries'
 import { queryErrorLogLevels } from './queries/errors'
+import { createRateLimits } from './rateLimits/createRateLimits'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
+
+// Once per config: every request this config serves, REST and GraphQL alike, counts in these.
+const rateLimits = createRateLimits({
+  databaseURL: env.rateLimitDatabaseURL,
+  salt: env.secret,
+  trustProxy: env.trustProxy,
+})
 
 export default buildConfig({
   admin: {
@@ -38,9 +49,9 @@ export default buildConfig({
     importMap: {
       baseDir: dirname,
     },
-    user: Users.slug,
+    user: 'users',
   },
-  collections: [Articles, Authors, Tags, Comments, Media, Users],
+  collections: [Articles, Authors, Tags, Comments(rateLimits), Media, Users(rateLimits)],
   cors: env.corsOrigins,
   csrf: env.corsOrigins,
   db: sqliteDatabase({ migrationDir: path.resolve(dirname, 'migrations'), url: env.databaseURL }),
@@ -81,8 +92,18 @@ export default buildConfig({
     await migrateOnInit(payload)
     await pinPlannerStatistics(payload)
   },
-  // checkQueries last: it covers every collection, those added by the plugins before it included.
-  plugins: [readMorePlugin({ collections: ['articles'], relationTo: ['tags', 'articles'], tagsField: 'tags' }), checkQueries],
+  plugins: [
+    readMorePlugin({ collections: ['articles'], relationTo: ['tags', 'articles'], tagsField: 'tags' }),
+    // After the plugins that add collections or fields, so that their relations are covered too.
+    publicReadsPlugin({
+      // The read-more plugin drops links to documents the reader may not read itself, before population.
+      hiddenElsewhere: { articles: ['readMore.doc'] },
+      isTrustedReader: isStaff,
+      onPublicChange: revalidateFrontend,
+    }),
+    // checkQueries last: it covers every collection, those added by the plugins before it included.
+    checkQueries,
+  ],
   secret: env.secret,
   serverURL: env.serverURL,
   sharp,

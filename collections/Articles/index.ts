@@ -7,21 +7,11 @@ import { staffOnly } from '@/access/staffOnly'
 import { createdByField } from '@/fields/createdBy'
 import { newsroomSlugField } from '@/fields/slug'
 import { validateRelationship, validateUpload } from '@/fields/validateRelationExists'
-import { clampPublicReads } from '@/hooks/clampPublicReads'
-import { guardRelationFilters } from '@/hooks/guardRelationFilters'
-import { hideUnreadableRelations } from '@/hooks/hideUnreadableRelations'
-import { revalidateFrontendAfterChange, revalidateFrontendAfterDelete } from '@/hooks/revalidateFrontend'
-import type { PrivateRelation } from '@/hooks/types'
 
 import { deleteComments } from './hooks/deleteComments'
 import { followTitleUntilPublished } from './hooks/followTitleUntilPublished'
 import { omitCommentsFromDraftReads } from './hooks/omitCommentsFromDraftReads'
 import { setPublishedAt } from './hooks/setPublishedAt'
-
-// Internal tags are staff-only: their ids stay out of public reads and filters.
-const tagsRelation: PrivateRelation = { name: 'tags', relationTo: 'tags' }
-// The join lists only approved comments; filtering on it by a hidden comment's id must not reveal more.
-const commentsRelation: PrivateRelation = { name: 'comments', relationTo: 'comments' }
 
 export const Articles: CollectionConfig<'articles'> = {
   slug: 'articles',
@@ -127,12 +117,9 @@ export const Articles: CollectionConfig<'articles'> = {
     },
   ],
   hooks: {
-    afterChange: [revalidateFrontendAfterChange],
-    afterDelete: [revalidateFrontendAfterDelete],
-    afterRead: [hideUnreadableRelations([tagsRelation])],
     beforeChange: [setPublishedAt, followTitleUntilPublished],
     beforeDelete: [deleteComments],
-    beforeOperation: [clampPublicReads, guardRelationFilters([tagsRelation, commentsRelation]), omitCommentsFromDraftReads],
+    beforeOperation: [omitCommentsFromDraftReads],
   },
   // Public lists filter on `_status` and sort newest first, with `createdAt` as Payload's tie-break:
   // this index serves the list in order, so a page reads ten index entries, never the archive.

@@ -1,19 +1,16 @@
 import type { CollectionConfig } from 'payload'
 
+import type { PublicReadsCollectionSettings } from '@plugins/public-reads'
+
 import { anyone } from '@/access/anyone'
 import { approvedOrEditors } from '@/access/approvedOrEditors'
 import { editorsOnly } from '@/access/editorsOnly'
 import { editorFieldOnly, nobody } from '@/access/fieldAccess'
 import { validateRelationship } from '@/fields/validateRelationExists'
-import { clampPublicReads } from '@/hooks/clampPublicReads'
-import { guardRelationFilters } from '@/hooks/guardRelationFilters'
-import { hideUnreadableRelations } from '@/hooks/hideUnreadableRelations'
-import type { PrivateRelation } from '@/hooks/types'
-import { revalidateFrontendAfterChange, revalidateFrontendAfterDelete } from '@/hooks/revalidateFrontend'
 
 import { validateBody } from './fields/validateBody'
 import { validateParent } from './fields/validateParent'
-import { checkFloodLimits } from './hooks/checkFloodLimits'
+import { checkFloodLimits, type FloodLimitsOptions } from './hooks/checkFloodLimits'
 import { consumeFloodAllowance } from './hooks/consumeFloodAllowance'
 import { forcePendingStatus } from './hooks/forcePendingStatus'
 import { notifyModerators } from './hooks/notifyModerators'
@@ -22,10 +19,8 @@ import { refuseClosedArticles } from './hooks/refuseClosedArticles'
 import { setThreadLevel } from './hooks/setThreadLevel'
 import { trimWhitespace } from './hooks/trimWhitespace'
 
-// A reply may outlive its parent's approval: the hidden parent's id stays private.
-const parentRelation: PrivateRelation = { name: 'parent', relationTo: 'comments' }
-
-export const Comments: CollectionConfig<'comments'> = {
+/** Reader comments, counted by the flood control the config creates once (src/rateLimits). */
+export const Comments = ({ clientAddress, floodControl }: FloodLimitsOptions): CollectionConfig<'comments'> => ({
   slug: 'comments',
   access: {
     create: anyone,
@@ -43,6 +38,12 @@ export const Comments: CollectionConfig<'comments'> = {
     // Not authorEmail: staff below editor may not query it, and their search would fail.
     listSearchableFields: ['body', 'authorName'],
     useAsTitle: 'authorName',
+  },
+  custom: {
+    publicReads: {
+      // Only approved comments reach a page. A status the writer may not read is stripped from `doc`: unknown, so it counts.
+      isPublicDocument: ({ status }) => status === undefined || status === 'approved',
+    } satisfies PublicReadsCollectionSettings,
   },
   defaultSort: '-createdAt',
   // A comment is one reader's words; a copy made through the duplicate endpoint would skip the submission checks.
@@ -205,12 +206,10 @@ export const Comments: CollectionConfig<'comments'> = {
   ],
   hooks: {
     // A comment is counted against its sender's allowance before anyone is told about it.
-    afterChange: [consumeFloodAllowance, notifyModerators, revalidateFrontendAfterChange],
-    afterDelete: [revalidateFrontendAfterDelete],
-    afterRead: [hideUnreadableRelations([parentRelation])],
+    afterChange: [consumeFloodAllowance(floodControl), notifyModerators],
     beforeChange: [forcePendingStatus, recordSignals, setThreadLevel],
     // Closed articles first, then floods: both are refused before anything is validated or written.
-    beforeOperation: [clampPublicReads, guardRelationFilters([parentRelation]), refuseClosedArticles, checkFloodLimits],
+    beforeOperation: [refuseClosedArticles, checkFloodLimits({ clientAddress, floodControl })],
   },
   indexes: [
     // A moderation queue: one status, newest first.
@@ -218,4 +217,4 @@ export const Comments: CollectionConfig<'comments'> = {
     // An article's approved comments in order, and their count: the join frontends read.
     { fields: ['article', 'status', 'createdAt'] },
   ],
-}
+})

@@ -7,8 +7,6 @@ import { anyone } from '@/access/anyone'
 import { ownUploadOrEditors } from '@/access/ownUploadOrEditors'
 import { staffOnly } from '@/access/staffOnly'
 import { createdByField } from '@/fields/createdBy'
-import { clampPublicReads } from '@/hooks/clampPublicReads'
-import { revalidateFrontendAfterChange, revalidateFrontendAfterDelete } from '@/hooks/revalidateFrontend'
 
 import { refuseMisnamedFiles } from './hooks/refuseMisnamedFiles'
 import { setExtensionFromContent } from './hooks/setExtensionFromContent'
@@ -45,9 +43,7 @@ export const Media: CollectionConfig<'media'> = {
     createdByField(),
   ],
   hooks: {
-    afterChange: [revalidateFrontendAfterChange],
-    afterDelete: [revalidateFrontendAfterDelete],
-    beforeOperation: [clampPublicReads, setExtensionFromContent],
+    beforeOperation: [setExtensionFromContent],
     beforeValidate: [refuseMisnamedFiles],
   },
   upload: {

@@ -1,14 +1,14 @@
 import type { CollectionConfig } from 'payload'
 
+import type { LoginThrottle } from '@/auth/loginThrottle'
+
 import { adminsOnly } from '@/access/adminsOnly'
 import { adminFieldOnly } from '@/access/fieldAccess'
 import { roles } from '@/access/roles'
 import { selfOrAdmins } from '@/access/selfOrAdmins'
 import { selfOrEditors } from '@/access/selfOrEditors'
 import { serverChosenAPIKeysOnly } from '@/access/serverChosenAPIKeysOnly'
-import { createLoginThrottle } from '@/auth/loginThrottle'
 import { env } from '@/env'
-import { clampPublicReads } from '@/hooks/clampPublicReads'
 
 import { issueAPIKeyEndpoint, revokeAPIKeyEndpoint } from './endpoints/apiKey'
 import { forgotPasswordEndpoint } from './endpoints/forgotPassword'
@@ -17,7 +17,12 @@ import { assignFirstUserAdmin } from './hooks/assignFirstUserAdmin'
 import { forgetFailedLoginsOnUnlock } from './hooks/forgetFailedLoginsOnUnlock'
 import { refuseClientAPIKeys } from './hooks/refuseClientAPIKeys'
 
-export const Users: CollectionConfig<'users'> = {
+export type UsersOptions = {
+  /** Created once with the config (src/rateLimits); read as `custom.loginThrottle` by `loginThrottleOf`. */
+  loginThrottle: LoginThrottle
+}
+
+export const Users = ({ loginThrottle }: UsersOptions): CollectionConfig<'users'> => ({
   slug: 'users',
   access: {
     admin: ({ req: { user } }) => Boolean(user),
@@ -45,10 +50,9 @@ export const Users: CollectionConfig<'users'> = {
     // A server-side frontend authenticates as a staff account with a key, e.g. for draft preview.
     useAPIKey: true,
   },
-  // Read through `req.payload`, so REST and GraphQL (separate bundles, one Payload instance) share one set of counters.
-  custom: {
-    loginThrottle: createLoginThrottle({ databaseURL: env.rateLimitDatabaseURL, salt: env.secret }),
-  },
+  // Held here, not passed to each endpoint, so the login endpoint, GraphQL's loginUser and the API-key
+  // endpoints reach it through the collection they serve.
+  custom: { loginThrottle },
   // Matched before Payload's own endpoints, so `/login` replaces Payload's.
   endpoints: [forgotPasswordEndpoint, loginEndpoint, issueAPIKeyEndpoint, revokeAPIKeyEndpoint],
   fields: [
@@ -96,6 +100,6 @@ export const Users: CollectionConfig<'users'> = {
   ],
   hooks: {
     afterOperation: [forgetFailedLoginsOnUnlock],
-    beforeOperation: [clampPublicReads, refuseClientAPIKeys],
+    beforeOperation: [refuseClientAPIKeys],
   },
-}
+})

@@ -4,7 +4,7 @@ import type { ReadMoreOptions } from './types'
 
 import { topicCountsCollection } from './collections/topicCounts'
 import { readMoreQuery } from './endpoints/readMoreQuery'
-import { addTopicIndexes } from './hooks/addTopicIndexes'
+import { findDialect } from './dialects'
 import { buildMissingTopicCounts } from './hooks/buildMissingTopicCounts'
 import { extendCollection } from './utilities/extendCollection'
 import { sanitizeOptions } from './utilities/sanitizeOptions'
@@ -30,7 +30,8 @@ export const readMorePlugin = (incomingOptions?: ReadMoreOptions): Plugin => {
       topicCountsCollection(),
     ]
     // Indexes are schema too: added whether or not the plugin is disabled.
-    const db = config.db?.name === 'sqlite' ? addTopicIndexes(config.db, options) : config.db
+    const dialect = findDialect(config.db?.name)
+    const db = dialect ? dialect.addTopicIndexes(config.db, options) : config.db
     if (options.disabled) return { ...config, collections, db }
     const { graphQL, onInit } = config
     return {

@@ -1,12 +1,12 @@
-import type { Client } from '@libsql/client'
 import type { PayloadRequest, SanitizedCollectionConfig } from 'payload'
 
-import { drizzle } from 'drizzle-orm/libsql'
-import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
-import { type RateLimiterAbstract, RateLimiterDrizzle, RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible'
+import { RateLimiterRes } from 'rate-limiter-flexible'
+
+import type { ClientAddress } from '@/http/clientAddress'
 
 import { keyedHash } from '@/comments/hashing'
-import { createWriteLockedClient } from '@/db/writeLockedClient'
+import { clientKey } from '@/http/clientAddress'
+import { createLimiters, secondsFrom } from '@/rateLimits/createLimiters'
 
 /**
  * Password attempts allowed before a 429, in seconds and attempts. Every attempt is counted before
@@ -52,89 +52,41 @@ export type LoginThrottle = {
   /** Forgets an account's failures, e.g. when an admin unlocks it. */
   clearAccount: (req: PayloadRequest, account: string) => Promise<void>
   close: () => void
+  /** What an attempt on `account` (an email as Payload matches it) from this request is counted against. */
+  keysFor: (req: PayloadRequest, account: string) => LoginKeys
   /** After a correct password: forgets the failures of the address and the account, and remembers the address for the account. */
   succeeded: (req: PayloadRequest, keys: LoginKeys) => Promise<void>
 }
 
 export type LoginThrottleOptions = {
+  /**
+   * Where a request's client address is found (TRUST_PROXY).
+   * @default the address is unknown: attempts are counted per account only
+   */
+  clientAddress?: ClientAddress
   /** A SQLite file (libSQL URL) whose counters several server instances share; in memory when unset. */
   databaseURL?: string
   /** Key of the HMAC that emails and addresses are stored as, so a shared store holds neither. */
   salt: string
 }
 
-const TABLE = 'login_rate_limits'
-
-/** The table `RateLimiterDrizzle` keeps its counters in (key, points, expiry in ms). */
-const rateLimits = sqliteTable(TABLE, {
-  expire: integer('expire', { mode: 'timestamp_ms' }),
-  key: text('key').primaryKey(),
-  points: integer('points').notNull(),
-})
-
-/** One limiter per limit, each under its own key prefix. */
-const limitersOf = (make: (name: LimitName) => RateLimiterAbstract): Record<LimitName, RateLimiterAbstract> => ({
-  account: make('account'),
-  address: make('address'),
-  knownAddress: make('knownAddress'),
-})
-
-const memoryLimiters = () =>
-  limitersOf((name) => new RateLimiterMemory({ ...LOGIN_LIMITS[name], keyPrefix: `login-${name}` }))
-
-const sqliteLimiters = (url: string) => {
-  let client: Client | undefined
-  // As in comment flood control: one atomic upsert per count, WAL and a busy timeout between instances.
-  const limiters = (async () => {
-    client = await createWriteLockedClient({ url })
-    await client.execute(
-      `CREATE TABLE IF NOT EXISTS ${TABLE} (key TEXT PRIMARY KEY NOT NULL, points INTEGER NOT NULL, expire INTEGER)`,
-    )
-    const db = drizzle(client)
-    return limitersOf(
-      (name) =>
-        new RateLimiterDrizzle({
-          ...LOGIN_LIMITS[name],
-          keyPrefix: `login-${name}`,
-          schema: rateLimits,
-          storeClient: db,
-        }),
-    )
-  })()
-  // Handled where it is awaited; this only keeps an early failure from being reported as unhandled.
-  limiters.catch(() => undefined)
-  return { close: () => client?.close(), limiters }
-}
-
-const secondsFrom = (ms: number): number => Math.max(1, Math.ceil(ms / 1000))
-
 /**
  * Login throttling over rate-limiter-flexible, with the store comment flood control uses: in
  * memory, or a SQLite file that several server instances share (RATE_LIMIT_DATABASE_URL).
  */
-export const createLoginThrottle = ({ databaseURL, salt }: LoginThrottleOptions): LoginThrottle => {
-  const memory = memoryLimiters()
-  const store = databaseURL ? sqliteLimiters(databaseURL) : undefined
-
-  /** Runs `operation` on the shared store, or in memory when there is none or it fails (a login must not fail with it). */
-  const run = async <T>(
-    req: PayloadRequest,
-    name: LimitName,
-    operation: (limiter: RateLimiterAbstract) => Promise<T>,
-  ): Promise<T> => {
-    if (store) {
-      try {
-        return await operation((await store.limiters)[name])
-      } catch (err) {
-        if (err instanceof RateLimiterRes) throw err
-        req.payload.logger.error({
-          err,
-          msg: 'Login throttling cannot use RATE_LIMIT_DATABASE_URL: counting in memory instead.',
-        })
-      }
-    }
-    return operation(memory[name])
-  }
+export const createLoginThrottle = ({
+  clientAddress = () => null,
+  databaseURL,
+  salt,
+}: LoginThrottleOptions): LoginThrottle => {
+  const limiters = createLimiters({
+    databaseURL,
+    feature: 'Login throttling',
+    keyPrefix: 'login',
+    limits: LOGIN_LIMITS,
+    table: 'login_rate_limits',
+  })
+  const { run } = limiters
 
   /** Counts one point; the count whether or not it went over (rate-limiter-flexible rejects with it then). */
   const count = (req: PayloadRequest, name: LimitName, key: string): Promise<RateLimiterRes> =>
@@ -173,7 +125,11 @@ export const createLoginThrottle = ({ databaseURL, salt }: LoginThrottleOptions)
     clearAccount: async (req, account) => {
       await forget(req, 'account', accountKey(account))
     },
-    close: () => store?.close(),
+    close: limiters.close,
+    keysFor: (req, account) => {
+      const ip = clientAddress(req.headers)
+      return { account, address: ip && clientKey(ip) }
+    },
     succeeded: async (req, loginKeys) => {
       const keys = keysOf(loginKeys)
       await forget(req, 'account', keys.account)

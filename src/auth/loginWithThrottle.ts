@@ -4,11 +4,8 @@ import { AuthenticationError, loginOperation } from 'payload'
 
 import type { User } from '@/payload-types'
 
-import { clientIP, clientKey } from '@/comments/clientIP'
-import { env } from '@/env'
-
 import { tooManyLoginAttempts } from './errors'
-import { type LoginKeys, loginThrottleOf } from './loginThrottle'
+import { loginThrottleOf } from './loginThrottle'
 import { verifyAgainstDummy, verifyPassword } from './passwordHash'
 
 type LoginArgs = Parameters<typeof loginOperation<'users'>>[0]
@@ -18,12 +15,6 @@ type StoredAccount = Pick<User, 'email' | 'hash' | 'id' | 'lockUntil' | 'loginAt
 
 /** The email as Payload matches it. */
 export const normalizeEmail = (email: unknown): string => (typeof email === 'string' ? email.toLowerCase().trim() : '')
-
-/** What the throttle counts a password attempt against: the account's email and the client's address. */
-export const loginKeysFor = (req: PayloadRequest, email: string): LoginKeys => {
-  const ip = clientIP(req.headers, env.trustProxy)
-  return { account: email, address: ip && clientKey(ip) }
-}
 
 const isLocked = ({ lockUntil }: StoredAccount): boolean =>
   Boolean(lockUntil && new Date(lockUntil).getTime() > Date.now())
@@ -46,7 +37,7 @@ export const loginWithThrottle = async (args: LoginArgs): Promise<LoginResult> =
   if (!email || typeof password !== 'string' || !password.trim()) return loginOperation(args)
 
   const throttle = loginThrottleOf(collection.config)
-  const keys = loginKeysFor(req, email)
+  const keys = throttle.keysFor(req, email)
   const admission = await throttle.admit(req, keys)
   if (!admission.admitted) throw tooManyLoginAttempts(req, admission.retryAfter)
 
@@ -92,7 +83,7 @@ export const checkOwnPassword = async (
 ): Promise<boolean> => {
   const collection = req.payload.collections.users
   const throttle = loginThrottleOf(collection.config)
-  const keys = loginKeysFor(req, normalizeEmail(user.email))
+  const keys = throttle.keysFor(req, normalizeEmail(user.email))
   const admission = await throttle.admit(req, keys)
   if (!admission.admitted) throw tooManyLoginAttempts(req, admission.retryAfter)
   const account = (await req.payload.db.findOne<StoredAccount>({

@@ -2,7 +2,9 @@ import type { CollectionSlug, Validate } from 'payload'
 
 import { relationship, upload } from 'payload/shared'
 
-import { existingIDs, readableIDs } from '@/utilities/readableIDs'
+import { readableIDs } from '@plugins/public-reads'
+
+import { existingIDs } from '@/utilities/existingIDs'
 import { relationID } from '@/utilities/relationID'
 
 /**

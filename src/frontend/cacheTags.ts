@@ -1,7 +1,7 @@
 /**
  * The reference frontend keeps API answers in Next.js's data cache, tagged by the collections whose
  * documents they contain; the CMS clears a tag when one of those documents changes
- * (src/hooks/revalidateFrontend.ts). A story list holds articles, their bylines, tags and images.
+ * (src/frontend/revalidate.ts). A story list holds articles, their bylines, tags and images.
  */
 export const cacheTagOf = (collection: 'articles' | 'authors' | 'comments' | 'media' | 'tags'): string =>
   `newsroom:${collection}`

@@ -4,7 +4,8 @@ import type { ASTVisitor, ExecutionArgs, ValidationRule } from 'graphql'
 import { GraphQL } from '@payloadcms/graphql/types'
 import { createComplexityRule } from 'graphql-query-complexity'
 
-import { PUBLIC_MAX_LIMIT } from '@/hooks/clampPublicReads'
+// The public-reads plugin's clamp, which src/payload.config.ts leaves at its default.
+import { DEFAULT_MAX_LIMIT as PUBLIC_MAX_LIMIT } from '@plugins/public-reads'
 
 import { COSTS, costEstimator } from './queryCost'
 import { sentByStaff } from './requestOf'

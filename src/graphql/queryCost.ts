@@ -37,7 +37,7 @@ export const DEFAULT_ROWS = 10
 const PAYLOAD_DEFAULT_LIMIT = 10
 
 export type CostModelOptions = {
-  /** The most documents one list or join returns, whatever it asks for (`clampPublicReads`); none for staff. */
+  /** The most documents one list or join returns, whatever it asks for (the public-reads plugin's clamp); none for staff. */
   maxListSize?: number
   mutationType?: unknown
   queryType?: unknown
@@ -74,13 +74,19 @@ const isJSON = (type: AnyType): boolean => type.name === 'JSON' || type.name ===
 type Typed = { type: unknown }
 const fieldsOf = (type: AnyType | undefined): Record<string, Typed> => (type?.getFields?.() ?? {}) as Record<string, Typed>
 
-/** Whether a `where` filters on a rich-text or JSON field (its operators take JSON), through its AND/OR lists. */
-const whereReadsBodies = (where: unknown, whereType: AnyType): boolean => {
-  if (Array.isArray(where)) return where.some((item) => whereReadsBodies(item, whereType))
+/**
+ * Whether a `where` filters on a rich-text or JSON field, through its AND/OR lists. Such a field's
+ * operators take JSON; so do a relationship's (its ids may be of several collections), which is
+ * why the documents' own field decides when the path names one.
+ */
+const whereReadsBodies = (where: unknown, whereType: AnyType, documentType: AnyType | undefined): boolean => {
+  if (Array.isArray(where)) return where.some((item) => whereReadsBodies(item, whereType, documentType))
   if (typeof where !== 'object' || where === null) return false
   const inputs = fieldsOf(whereType)
+  const fields = fieldsOf(documentType)
   return Object.entries(where).some(([key, value]) => {
-    if (key === 'AND' || key === 'OR') return whereReadsBodies(value, whereType)
+    if (key === 'AND' || key === 'OR') return whereReadsBodies(value, whereType, documentType)
+    if (fields[key]) return isJSON(namedType(fields[key].type))
     const operators = inputs[key] && fieldsOf(namedType(inputs[key].type))
     return Boolean(operators?.equals && isJSON(namedType(operators.equals.type)))
   })
@@ -106,7 +112,7 @@ const statement = (args: Args, field: Field, documentType: AnyType | undefined, 
   if (!hasWhere(args) && !sorts) return COSTS.query
   const whereType = field.args.find(({ name }) => name === 'where')?.type
   const readsBodies =
-    (hasWhere(args) && whereType !== undefined && whereReadsBodies(args.where, namedType(whereType))) ||
+    (hasWhere(args) && whereType !== undefined && whereReadsBodies(args.where, namedType(whereType), documentType)) ||
     (sorts && sortReadsBodies(args.sort, documentType))
   return readsBodies ? COSTS.bodyScan : COSTS.filteredQuery
 }

@@ -7,5 +7,5 @@ import { isStaff } from '@/access/roles'
 export const requestOf = (args: Pick<ExecutionArgs, 'contextValue'>): PayloadRequest | undefined =>
   (args.contextValue as { req?: PayloadRequest } | undefined)?.req
 
-/** Whether the operation is sent by a staff account: the readers `clampPublicReads` does not clamp. */
+/** Whether the operation is sent by a staff account: the readers the public-reads plugin does not clamp (`isTrustedReader`). */
 export const sentByStaff = (args: Pick<ExecutionArgs, 'contextValue'>): boolean => isStaff(requestOf(args)?.user)

@@ -1,4 +1,5 @@
-import { createHash } from 'crypto'
+import etag from 'etag'
+import fresh from 'fresh'
 
 import { env } from '@/env'
 
@@ -29,14 +30,12 @@ const isSharedRead = (request: Request): boolean =>
 const isJSON = (response: Response): boolean => (response.headers.get('content-type') ?? '').includes('application/json')
 
 // Weak: the same JSON may reach the client compressed or not.
-const entityTag = (body: ArrayBuffer): string => `W/"${createHash('sha1').update(new Uint8Array(body)).digest('base64url')}"`
+const entityTag = (body: ArrayBuffer): string => etag(Buffer.from(body), { weak: true })
 
-const matches = (ifNoneMatch: null | string, tag: string): boolean =>
-  ifNoneMatch !== null &&
-  ifNoneMatch.split(',').some((candidate) => {
-    const trimmed = candidate.trim()
-    return trimmed === '*' || trimmed.replace(/^W\//, '') === tag.replace(/^W\//, '')
-  })
+// Only If-None-Match is handed over: these answers carry no Last-Modified, and a request's
+// `Cache-Control: no-cache` asks caches to revalidate, which a matching tag answers.
+const clientHolds = (request: Request, tag: string): boolean =>
+  fresh({ 'if-none-match': request.headers.get('if-none-match') ?? undefined }, { etag: tag })
 
 // Payload answers CORS by echoing the request's Origin when it is an allowed one (`cors` is a list),
 // and leaving the header out otherwise: a shared cache must keep one copy per Origin.
@@ -76,7 +75,7 @@ export const withPublicCaching =
     // Caches that honour Vary never hand this anonymous answer to a signed-in request, nor to
     // another site's page with the CORS answer meant for this one.
     headers.append('Vary', 'Authorization, Cookie, Origin')
-    if (matches(request.headers.get('if-none-match'), tag)) {
+    if (clientHolds(request, tag)) {
       headers.delete('content-length')
       headers.delete('content-type')
       return new Response(null, { headers, status: 304 })

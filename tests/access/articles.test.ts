@@ -14,7 +14,7 @@ import {
   label,
   sortedIDs,
 } from './expectations'
-import { roles } from './matrix'
+import { roles, someoneElse } from './matrix'
 import { describeMatrix, slugOf, toSlug, useAccessSuite } from './suite'
 
 const suite = useAccessSuite()
@@ -23,15 +23,6 @@ const suite = useAccessSuite()
 type State = 'draft' | 'published' | 'unpublished'
 /** What the write tests reach for: their own articles in every state, and someone else's draft and published one. */
 type Kind = 'others:draft' | 'others:published' | `own:${State}`
-
-/** Whose articles count as someone else's for each role: a peer or a neighbour, never the role itself. */
-const otherOwner: Record<MatrixRole, StaffRole> = {
-  admin: 'editor',
-  anonymous: 'author',
-  author: 'contributor',
-  contributor: 'author',
-  editor: 'author',
-}
 
 /** Which update outcomes may retitle an article of each kind. */
 const retitledBy: Record<Kind, Outcome<'articles', 'update'>[]> = {
@@ -100,8 +91,8 @@ beforeAll(async () => {
   }
   const articles = async (role: MatrixRole, purpose: string): Promise<Articles> => {
     const set: Articles = {
-      'others:draft': await article(otherOwner[role], 'draft', `Others' draft ${purpose}`),
-      'others:published': await article(otherOwner[role], 'published', `Others' published ${purpose}`),
+      'others:draft': await article(someoneElse[role], 'draft', `Others' draft ${purpose}`),
+      'others:published': await article(someoneElse[role], 'published', `Others' published ${purpose}`),
     }
     if (role === 'anonymous') return set
     for (const state of ['draft', 'published', 'unpublished'] as const) {

@@ -2,23 +2,14 @@ import { beforeAll } from 'vitest'
 
 import type { Author } from '@/payload-types'
 
-import type { MatrixRole, StaffRole } from './matrix'
+import type { StaffRole } from './matrix'
 import type { DeleteCase } from './expectations'
 
 import { expectCreates, expectDeletes, expectReads, expectUpdates } from './expectations'
-import { roles } from './matrix'
+import { roles, someoneElse } from './matrix'
 import { describeMatrix, slugOf, toSlug, useAccessSuite } from './suite'
 
 const suite = useAccessSuite()
-
-/** Whose byline counts as someone else's for each role. */
-const otherProfile: Record<MatrixRole, StaffRole> = {
-  admin: 'editor',
-  anonymous: 'author',
-  author: 'contributor',
-  contributor: 'author',
-  editor: 'author',
-}
 
 /** Each staff account's byline (`user` is unique, so there is one per account and tests share them). */
 const linked = {} as Record<StaffRole, Author>
@@ -79,8 +70,8 @@ describeMatrix('authors', suite, {
       {
         data: rename('Other'),
         expect: allowedIf(outcome === 'all'),
-        id: linked[otherProfile[role]].id,
-        name: `${otherProfile[role]}'s byline`,
+        id: linked[someoneElse[role]].id,
+        name: `${someoneElse[role]}'s byline`,
       },
       { data: rename('Freelance'), expect: allowedIf(outcome === 'all'), id: freelance.id, name: 'unlinked byline' },
     ])

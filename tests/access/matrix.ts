@@ -5,6 +5,15 @@ export const roles = ['anonymous', 'contributor', 'author', 'editor', 'admin'] a
 export type MatrixRole = (typeof roles)[number]
 export type StaffRole = Exclude<MatrixRole, 'anonymous'>
 
+/** Whose documents count as someone else's for each role: a peer or a neighbour, never the role itself. */
+export const someoneElse: Record<MatrixRole, StaffRole> = {
+  admin: 'editor',
+  anonymous: 'author',
+  author: 'contributor',
+  contributor: 'author',
+  editor: 'author',
+}
+
 export const collections = ['articles', 'authors', 'tags', 'comments', 'users', 'media'] as const
 export type MatrixCollection = (typeof collections)[number]
 

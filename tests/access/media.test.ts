@@ -7,19 +7,10 @@ import type { MatrixRole, Outcome, StaffRole } from './matrix'
 import type { Upload } from './surfaces'
 
 import { expectCreates, expectDeletes, expectReads, expectUpdates } from './expectations'
-import { roles } from './matrix'
+import { roles, someoneElse } from './matrix'
 import { describeMatrix, slugOf, toSlug, useAccessSuite } from './suite'
 
 const suite = useAccessSuite()
-
-/** Whose uploads count as someone else's for each role. */
-const otherOwner: Record<MatrixRole, StaffRole> = {
-  admin: 'editor',
-  anonymous: 'author',
-  author: 'contributor',
-  contributor: 'author',
-  editor: 'author',
-}
 
 type Kind = 'others' | 'own'
 /** Which update and delete outcomes reach an upload of each kind. */
@@ -50,7 +41,7 @@ beforeAll(async () => {
       user: staff[owner].user,
     })
   const uploads = async (role: MatrixRole, label: string): Promise<Partial<Record<Kind, Media>>> => ({
-    others: await upload(otherOwner[role], `Others ${label}`),
+    others: await upload(someoneElse[role], `Others ${label}`),
     ...(role === 'anonymous' ? {} : { own: await upload(role, `Own ${label}`) }),
   })
   for (const role of ['contributor', 'author', 'editor', 'admin'] as const) {

@@ -1,19 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 
-import { bootPayload, type TestContext } from '../helpers/bootPayload'
 import { graphql, rest } from '../helpers/http'
-import { createStaff, type Staff } from '../helpers/staff'
+import { useStaffPayload } from '../helpers/staff'
 
-let ctx: TestContext
-let staff: Staff
+const { ctx, staff } = useStaffPayload()
+
 let authorID: number
 
 beforeAll(async () => {
-  ctx = await bootPayload()
-  staff = await createStaff(ctx.payload)
   authorID = (await ctx.payload.create({ collection: 'authors', data: { name: 'Ivo Petrov', slug: 'ivo-petrov' } })).id
 })
-afterAll(async () => ctx?.shutdown())
 
 const stored = (id: number) => ctx.payload.findByID({ collection: 'articles', draft: true, id })
 

@@ -1,23 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 
 import type { Article } from '@/payload-types'
 
-import { bootPayload, type TestContext } from '../helpers/bootPayload'
 import { rest } from '../helpers/http'
-import { createStaff, type Staff } from '../helpers/staff'
+import { type Staff, useStaffPayload } from '../helpers/staff'
 
-let ctx: TestContext
-let staff: Staff
+// Before the boot, which reads it: the same job runner `next dev` and `next start` boot
+// (src/instrumentation.ts), ticking every second here.
+beforeAll(() => {
+  process.env.JOBS_AUTORUN_CRON = '* * * * * *'
+})
+const { ctx, staff } = useStaffPayload({ cron: true })
+
 let authorID: number
 
 beforeAll(async () => {
-  // The same job runner `next dev` and `next start` boot (src/instrumentation.ts), ticking every second here.
-  process.env.JOBS_AUTORUN_CRON = '* * * * * *'
-  ctx = await bootPayload({ cron: true })
-  staff = await createStaff(ctx.payload)
   authorID = (await ctx.payload.create({ collection: 'authors', data: { name: 'Mira Sato', slug: 'mira-sato' } })).id
 })
-afterAll(async () => ctx?.shutdown())
 
 const createDraft = async (title: string, role: keyof Staff): Promise<Article> =>
   ctx.payload.create({

@@ -1,19 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 
 import type { User } from '@/payload-types'
 
-import { bootPayload, type TestContext } from '../helpers/bootPayload'
 import { graphql, rest } from '../helpers/http'
-import { createStaff, type Staff, STAFF_PASSWORD } from '../helpers/staff'
+import { STAFF_PASSWORD, useStaffPayload } from '../helpers/staff'
 
-let ctx: TestContext
-let staff: Staff
-
-beforeAll(async () => {
-  ctx = await bootPayload()
-  staff = await createStaff(ctx.payload)
-})
-afterAll(async () => ctx?.shutdown())
+const { ctx, staff } = useStaffPayload()
 
 /** 32 random bytes, base64url. */
 const SERVER_KEY = /^[A-Za-z0-9_-]{43}$/

@@ -6,6 +6,7 @@ import path from 'path'
 import { afterEach, describe, expect, it } from 'vitest'
 
 import { createLoginThrottle, LOGIN_LIMITS, type LoginThrottle } from '@/auth/loginThrottle'
+import { clientAddressFrom } from '@/http/clientAddress'
 
 /** Only the logger is used, to report a failing shared store. */
 const fakeRequest = (errors: unknown[] = []) =>
@@ -102,5 +103,15 @@ describe('login throttle: stores', () => {
     } while (admission.admitted)
     expect(attempt).toBe(LOGIN_LIMITS.address.points + 1)
     expect(admission.retryAfter).toBeLessThanOrEqual(LOGIN_LIMITS.address.duration)
+  })
+
+  it('counts a request under the client address TRUST_PROXY names, or per account alone without one', () => {
+    const req = { headers: new Headers({ 'x-forwarded-for': '192.0.2.1, 2001:db8:1:2::9' }) } as PayloadRequest
+    const behindProxy = createLoginThrottle({ clientAddress: clientAddressFrom(1), salt: 'test-salt' })
+    expect(behindProxy.keysFor(req, 'd@newsroom.test')).toEqual({
+      account: 'd@newsroom.test',
+      address: '2001:0db8:0001:0002::/64',
+    })
+    expect(throttle().keysFor(req, 'd@newsroom.test')).toEqual({ account: 'd@newsroom.test', address: null })
   })
 })

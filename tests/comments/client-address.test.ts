@@ -1,17 +1,21 @@
+import type { PayloadRequest } from 'payload'
+
 import fs from 'fs/promises'
-import http from 'http'
-import type { AddressInfo } from 'net'
 import os from 'os'
 import path from 'path'
-import { afterAll, afterEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 
-import { clientIP, clientKey, normalizeIP } from '@/comments/clientIP'
 import { countLinks } from '@/comments/countLinks'
 import { createFloodControl, FLOOD_LIMITS } from '@/comments/floodControl'
 import { hashEmail, hashIP } from '@/comments/hashing'
-import { installPeerAddressStamp, PEER_ADDRESS_HEADER } from '@/comments/peerAddress'
+import { clientAddressFrom, clientKey, normalizeIP } from '@/http/clientAddress'
 
-const headers = (values: Record<string, string>) => new Headers(values)
+/** X-Forwarded-For as a route handler receives it. */
+const forwardedFor = (value: string) => new Headers({ 'x-forwarded-for': value })
+
+/** Only the logger is used, to report a failing shared store. */
+const fakeRequest = (errors: unknown[] = []) =>
+  ({ payload: { logger: { error: (entry: unknown) => errors.push(entry) } } }) as unknown as PayloadRequest
 
 describe('comments: client address', () => {
   it('normalizes addresses as proxies write them, and refuses what is not one', () => {
@@ -20,7 +24,9 @@ describe('comments: client address', () => {
     expect(normalizeIP('[2001:DB8::1]:443')).toBe('2001:db8::1')
     expect(normalizeIP('::ffff:203.0.113.9')).toBe('203.0.113.9')
     expect(normalizeIP('fe80::1%eth0')).toBe('fe80::1')
-    for (const junk of ['unknown', '', 'evil.example', '999.1.1.1', '<script>']) expect(normalizeIP(junk), junk).toBeNull()
+    for (const junk of ['unknown', '', 'evil.example', '999.1.1.1', '<script>', '127.1', '0x7f000001']) {
+      expect(normalizeIP(junk), junk).toBeNull()
+    }
   })
 
   it('counts an IPv6 /64 as one client and every IPv4 address on its own', () => {
@@ -32,43 +38,45 @@ describe('comments: client address', () => {
     expect(clientKey('203.0.113.10')).not.toBe(clientKey('203.0.113.9'))
   })
 
-  it('ignores X-Forwarded-For without TRUST_PROXY', () => {
-    expect(clientIP(headers({ 'x-forwarded-for': '203.0.113.9' }), 0)).toBeNull()
+  it('takes the socket address that Next.js writes when the request came without X-Forwarded-For', () => {
+    for (const trustProxy of [0, 1, ['loopback']]) {
+      expect(clientAddressFrom(trustProxy)(forwardedFor('127.0.0.1'))).toBe('127.0.0.1')
+      expect(clientAddressFrom(trustProxy)(forwardedFor('::ffff:192.0.2.5'))).toBe('192.0.2.5')
+    }
   })
 
-  it('takes the entry the trusted proxies wrote, never one the client prepended', () => {
-    const forwarded = headers({ 'x-forwarded-for': '10.9.9.9, 203.0.113.9, 198.51.100.2' })
-    expect(clientIP(forwarded, 1)).toBe('198.51.100.2')
-    expect(clientIP(forwarded, 2)).toBe('203.0.113.9')
-    expect(clientIP(forwarded, 5)).toBe('10.9.9.9')
-    expect(clientIP(headers({ 'x-forwarded-for': 'garbage' }), 1)).toBeNull()
-  })
-})
-
-describe('comments: the peer address stamp', () => {
-  let server: http.Server | undefined
-  afterAll(() => server?.close())
-
-  it('gives route handlers the socket address, whatever the client claims', async () => {
-    installPeerAddressStamp()
-    const seen: (null | string)[] = []
-    server = http.createServer((request, response) => {
-      const copied = new Headers()
-      for (const [name, value] of Object.entries(request.headers)) if (typeof value === 'string') copied.set(name, value)
-      seen.push(clientIP(copied, 0))
-      response.end()
-    })
-    await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve))
-    const { port } = server.address() as AddressInfo
-    await fetch(`http://127.0.0.1:${port}/`, {
-      headers: { [PEER_ADDRESS_HEADER]: 'forged 203.0.113.66', 'X-Forwarded-For': '203.0.113.77' },
-    })
-    expect(seen).toEqual(['127.0.0.1'])
+  it('knows no address when there is none: a Local API call, a header that names none', () => {
+    const clientAddress = clientAddressFrom(1)
+    expect(clientAddress(new Headers())).toBeNull()
+    expect(clientAddress(forwardedFor(''))).toBeNull()
+    expect(clientAddress(forwardedFor('garbage'))).toBeNull()
+    expect(clientAddress(forwardedFor('203.0.113.9, unknown'))).toBeNull()
   })
 
-  it('refuses a stamp this process did not write', () => {
-    installPeerAddressStamp()
-    expect(clientIP(headers({ [PEER_ADDRESS_HEADER]: 'forged 203.0.113.66' }), 0)).toBeNull()
+  it('without TRUST_PROXY, takes a forged header for what it says: the documented risk of a server without a proxy', () => {
+    // Next.js keeps a header the client sent, and the socket's address is then lost.
+    expect(clientAddressFrom(0)(forwardedFor('203.0.113.66'))).toBe('203.0.113.66')
+    expect(clientAddressFrom(0)(forwardedFor('10.9.9.9, 203.0.113.66'))).toBe('203.0.113.66')
+  })
+
+  it('behind the proxies TRUST_PROXY counts, takes the entry they wrote, never one the client prepended', () => {
+    // The client forged "10.9.9.9"; one proxy appended 203.0.113.9, a second appended 198.51.100.2.
+    const forwarded = forwardedFor('10.9.9.9, 203.0.113.9, 198.51.100.2')
+    expect(clientAddressFrom(1)(forwarded)).toBe('198.51.100.2')
+    expect(clientAddressFrom(2)(forwarded)).toBe('203.0.113.9')
+    // More proxies than entries: the leftmost, as proxy-addr answers.
+    expect(clientAddressFrom(5)(forwarded)).toBe('10.9.9.9')
+    // A proxy that replaces the header leaves nothing of the forgery.
+    expect(clientAddressFrom(1)(forwardedFor('198.51.100.2'))).toBe('198.51.100.2')
+  })
+
+  it('with a list of proxy addresses, skips the entries those proxies wrote, whatever the client prepended', () => {
+    const clientAddress = clientAddressFrom(['loopback', '10.0.0.0/8'])
+    // A CDN edge (10.0.0.7) in front of the nearest proxy, which appended it.
+    expect(clientAddress(forwardedFor('192.0.2.66, 203.0.113.9, 10.0.0.7'))).toBe('203.0.113.9')
+    expect(clientAddress(forwardedFor('10.1.1.1, 203.0.113.9'))).toBe('203.0.113.9')
+    expect(clientAddress(forwardedFor('2001:db8::5, ::1'))).toBe('2001:db8::5')
+    expect(() => clientAddressFrom(['not-an-address'])).toThrow(TypeError)
   })
 })
 
@@ -90,6 +98,7 @@ describe('comments: hashing and links', () => {
 })
 
 describe('comments: flood control', () => {
+  const req = fakeRequest()
   afterEach(() => {
     vi.useRealTimers()
   })
@@ -97,30 +106,44 @@ describe('comments: flood control', () => {
   it('allows one comment per 15 seconds per key, and says how long to wait', async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true, toFake: ['Date'] })
     const flood = createFloodControl()
-    expect(await flood.check(['ip:a', 'email:a'])).toEqual({ recent: 0, retryAfter: 0 })
-    expect(await flood.record(['ip:a', 'email:a'])).toBe(0)
-    const blocked = await flood.check(['ip:a'])
+    expect(await flood.check(req, ['ip:a', 'email:a'])).toEqual({ recent: 0, retryAfter: 0 })
+    expect(await flood.record(req, ['ip:a', 'email:a'])).toBe(0)
+    const blocked = await flood.check(req, ['ip:a'])
     expect(blocked.retryAfter).toBeGreaterThan(0)
     expect(blocked.retryAfter).toBeLessThanOrEqual(FLOOD_LIMITS.burst.duration)
-    expect(await flood.check(['ip:b'])).toEqual({ recent: 0, retryAfter: 0 })
+    expect(await flood.check(req, ['ip:b'])).toEqual({ recent: 0, retryAfter: 0 })
     vi.setSystemTime(Date.now() + 16_000)
-    expect(await flood.check(['ip:a', 'email:a'])).toEqual({ recent: 1, retryAfter: 0 })
+    expect(await flood.check(req, ['ip:a', 'email:a'])).toEqual({ recent: 1, retryAfter: 0 })
   })
 
   it('allows 20 comments an hour per key', async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true, toFake: ['Date'] })
     const flood = createFloodControl()
     for (let i = 0; i < FLOOD_LIMITS.hourly.points; i++) {
-      expect((await flood.check(['ip:c'])).retryAfter, `comment ${i + 1}`).toBe(0)
-      await flood.record(['ip:c'])
+      expect((await flood.check(req, ['ip:c'])).retryAfter, `comment ${i + 1}`).toBe(0)
+      await flood.record(req, ['ip:c'])
       vi.setSystemTime(Date.now() + 16_000)
     }
-    const { recent, retryAfter } = await flood.check(['ip:c'])
+    const { recent, retryAfter } = await flood.check(req, ['ip:c'])
     expect(recent).toBe(20)
     expect(retryAfter).toBeGreaterThan(FLOOD_LIMITS.burst.duration)
     expect(retryAfter).toBeLessThanOrEqual(FLOOD_LIMITS.hourly.duration)
     vi.setSystemTime(Date.now() + retryAfter * 1000)
-    expect((await flood.check(['ip:c'])).retryAfter).toBe(0)
+    expect((await flood.check(req, ['ip:c'])).retryAfter).toBe(0)
+  })
+
+  it('opens its shared store on first use, not when it is created', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'newsroom-rate-limits-'))
+    const file = path.join(dir, 'rate-limits.db')
+    const flood = createFloodControl({ databaseURL: `file:${file}` })
+    try {
+      await expect(fs.stat(file)).rejects.toThrow(/ENOENT/)
+      expect(await flood.check(req, ['ip:lazy'])).toEqual({ recent: 0, retryAfter: 0 })
+      expect((await fs.stat(file)).isFile()).toBe(true)
+    } finally {
+      flood.close()
+      await fs.rm(dir, { force: true, recursive: true })
+    }
   })
 
   it('shares its counters through one SQLite file between instances', async () => {
@@ -129,12 +152,12 @@ describe('comments: flood control', () => {
     const first = createFloodControl({ databaseURL })
     const second = createFloodControl({ databaseURL })
     try {
-      expect(await first.check(['ip:shared'])).toEqual({ recent: 0, retryAfter: 0 })
-      expect(await first.record(['ip:shared'])).toBe(0)
-      expect((await second.check(['ip:shared'])).retryAfter).toBeGreaterThan(0)
+      expect(await first.check(req, ['ip:shared'])).toEqual({ recent: 0, retryAfter: 0 })
+      expect(await first.record(req, ['ip:shared'])).toBe(0)
+      expect((await second.check(req, ['ip:shared'])).retryAfter).toBeGreaterThan(0)
       // The other instance counting the same key at once is told to wait, too.
-      expect(await second.record(['ip:shared'])).toBeGreaterThan(0)
-      expect((await second.check(['ip:other'])).retryAfter).toBe(0)
+      expect(await second.record(req, ['ip:shared'])).toBeGreaterThan(0)
+      expect((await second.check(req, ['ip:other'])).retryAfter).toBe(0)
     } finally {
       first.close()
       second.close()
@@ -149,14 +172,12 @@ describe('comments: flood control when the shared store fails', () => {
     // A folder that cannot be made: its parent is a file.
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'newsroom-rate-limits-'))
     await fs.writeFile(path.join(dir, 'not-a-folder'), '')
-    const flood = createFloodControl({
-      databaseURL: `file:${path.join(dir, 'not-a-folder', 'rate-limits.db')}`,
-      onStoreError: (error) => errors.push(error),
-    })
+    const flood = createFloodControl({ databaseURL: `file:${path.join(dir, 'not-a-folder', 'rate-limits.db')}` })
+    const req = fakeRequest(errors)
     try {
-      expect(await flood.check(['ip:z'])).toEqual({ recent: 0, retryAfter: 0 })
-      expect(await flood.record(['ip:z'])).toBe(0)
-      expect((await flood.check(['ip:z'])).retryAfter).toBeGreaterThan(0)
+      expect(await flood.check(req, ['ip:z'])).toEqual({ recent: 0, retryAfter: 0 })
+      expect(await flood.record(req, ['ip:z'])).toBe(0)
+      expect((await flood.check(req, ['ip:z'])).retryAfter).toBeGreaterThan(0)
       expect(errors.length).toBeGreaterThan(0)
     } finally {
       flood.close()
@@ -177,13 +198,21 @@ describe('comments: environment', () => {
     await expect(import('@/env')).rejects.toThrow(/RATE_LIMIT_DATABASE_URL/)
   })
 
-  it('refuses SMTP without a sender and a TRUST_PROXY that is not a hop count', async () => {
+  it('refuses SMTP without a sender and a TRUST_PROXY that is neither a hop count nor proxy addresses', async () => {
     vi.stubEnv('SMTP_HOST', 'smtp.example')
     await expect(import('@/env')).rejects.toThrow(/EMAIL_FROM/)
-    vi.resetModules()
     vi.stubEnv('SMTP_HOST', '')
-    vi.stubEnv('TRUST_PROXY', 'yes please')
-    await expect(import('@/env')).rejects.toThrow(/TRUST_PROXY/)
+    for (const value of ['yes please', '-1', '1.5', '10.0.0.0/99', 'loopback, nowhere']) {
+      vi.resetModules()
+      vi.stubEnv('TRUST_PROXY', value)
+      await expect(import('@/env'), value).rejects.toThrow(/TRUST_PROXY/)
+    }
+  })
+
+  it('reads TRUST_PROXY as a list of proxy addresses and subnets, as Express does', async () => {
+    vi.stubEnv('TRUST_PROXY', ' loopback, 10.0.0.0/8 ,2001:db8::/32')
+    const { env } = await import('@/env')
+    expect(env.trustProxy).toEqual(['loopback', '10.0.0.0/8', '2001:db8::/32'])
   })
 
   it('reads SMTP settings and the proxy hop count', async () => {

@@ -2,8 +2,6 @@ import http from 'http'
 import type { AddressInfo } from 'net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { installPeerAddressStamp } from '@/comments/peerAddress'
-
 import { bootPayload, type TestContext } from '../helpers/bootPayload'
 import { createArticle } from './helpers'
 
@@ -24,7 +22,6 @@ type Handler = (request: Request, context: { params: Promise<{ slug: string[] }>
 /** A real HTTP server on a free port that hands each request to the app's REST route, as `next start` does. */
 const startServer = async (): Promise<http.Server> => {
   const routes = (await import('@/app/(payload)/api/[...slug]/route')) as unknown as Record<string, Handler>
-  installPeerAddressStamp()
   const listener = http.createServer(async (incoming, outgoing) => {
     try {
       const chunks: Buffer[] = []

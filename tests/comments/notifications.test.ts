@@ -1,26 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
-import { bootPayload, type TestContext } from '../helpers/bootPayload'
 import { startSMTPServer, type TestSMTPServer } from '../helpers/smtp'
-import { createStaff, type Staff } from '../helpers/staff'
+import { useStaffPayload } from '../helpers/staff'
 import { commentData, createArticles, createCommentGraphQL, type Fixtures, postComment, storedComment } from './helpers'
 
 let smtp: TestSMTPServer
-let ctx: TestContext
-let staff: Staff
 let fx: Fixtures
 
 beforeAll(async () => {
   smtp = await startSMTPServer()
-  // Read when the config is first imported, by bootPayload.
+  // Read when the config is first imported, by the boot below.
   Object.assign(process.env, { ...smtp.env, TRUST_PROXY: '1' })
-  ctx = await bootPayload()
-  staff = await createStaff(ctx.payload)
-  fx = await createArticles(ctx.payload)
 })
-afterAll(async () => {
-  await ctx?.shutdown()
-  await smtp?.close()
+// Registered first, so it runs last: after Payload has shut down.
+afterAll(async () => smtp?.close())
+const { ctx, staff } = useStaffPayload()
+beforeAll(async () => {
+  fx = await createArticles(ctx.payload)
 })
 
 /** Gives a mail that should not be sent the time it would have taken to arrive. */

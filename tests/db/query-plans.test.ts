@@ -10,13 +10,14 @@ import type * as FrontendQueries from '@/frontend/api'
 
 import { seed } from '@/seed'
 
-import { bootPayload, type TestContext } from '../helpers/bootPayload'
+import { useTestPayload } from '../helpers/bootPayload'
 import { graphql, rest } from '../helpers/http'
 import { captureSelects, planProblems } from '../helpers/queryPlans'
 
 type FrontendAPI = typeof FrontendQueries
 
-let ctx: TestContext
+const ctx = useTestPayload()
+
 let frontend: FrontendAPI
 let story: { id: number; slug: string }
 let tagID: number
@@ -25,7 +26,6 @@ let authorSlug: string
 let authorID: number
 
 beforeAll(async () => {
-  ctx = await bootPayload()
   await seed(ctx.payload)
   // The reference frontend's own query functions, with its fetches answered by the app's route handlers.
   vi.stubGlobal('fetch', async (input: string) => {
@@ -42,9 +42,8 @@ beforeAll(async () => {
   tagSlug = (await ctx.payload.findByID({ collection: 'tags', depth: 0, id: tagID })).slug!
 })
 
-afterAll(async () => {
+afterAll(() => {
   vi.unstubAllGlobals()
-  await ctx?.shutdown()
 })
 
 const reads: [string, () => Promise<unknown>][] = [

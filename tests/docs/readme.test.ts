@@ -1,3 +1,4 @@
+import { execFileSync } from 'child_process'
 import fs from 'fs/promises'
 import path from 'path'
 import { describe, expect, it } from 'vitest'
@@ -24,5 +25,18 @@ describe('README', () => {
     for (const name of read.filter((variable) => !internal.has(variable))) {
       expect(example, `${name} is read in src/env.ts`).toMatch(new RegExp(`^${name}=`, 'm'))
     }
+  })
+
+  it('gives every top-level folder and every src/ folder a line of its own in the layout table', async () => {
+    const readme = await fs.readFile(path.join(root, 'README.md'), 'utf-8')
+    const tracked = execFileSync('git', ['ls-files'], { cwd: root, encoding: 'utf-8' }).split('\n')
+    const folders = new Set(
+      tracked.flatMap((file) => {
+        const [top, second, ...rest] = file.split('/')
+        if (!second || top.startsWith('.')) return []
+        return top === 'src' && rest.length ? [`${top}/`, `${top}/${second}/`] : [`${top}/`]
+      }),
+    )
+    for (const folder of folders) expect(readme, folder).toContain(`| \`${folder}\` |`)
   })
 })

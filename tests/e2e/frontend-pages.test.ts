@@ -1,5 +1,3 @@
-import type { Browser, BrowserContext } from 'playwright-core'
-
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { articles as seededArticles } from '@/seed/data/articles'
@@ -9,7 +7,6 @@ import {
   connectBrowser,
   describeViolations,
   newContext,
-  type PolicyWatch,
   seriousAxeViolations,
   watchContentSecurityPolicy,
 } from './support'
@@ -28,25 +25,27 @@ const PAGES = [
   { path: '/articles/no-such-story', status: 404 },
 ]
 
-let browser: Browser
-let withJS: BrowserContext
-let withoutJS: BrowserContext
-let policy: PolicyWatch
+/** One browser, with a context that runs JavaScript (its Content-Security-Policy reports watched) and one that does not. */
+const openBrowser = async () => {
+  const browser = await connectBrowser()
+  const withJS = await newContext(browser)
+  const policy = await watchContentSecurityPolicy(withJS)
+  return { browser, policy, withJS, withoutJS: await newContext(browser, { javaScriptEnabled: false }) }
+}
+
+let session: Awaited<ReturnType<typeof openBrowser>>
 
 beforeAll(async () => {
-  browser = await connectBrowser()
-  withJS = await newContext(browser)
-  policy = await watchContentSecurityPolicy(withJS)
-  withoutJS = await newContext(browser, { javaScriptEnabled: false })
+  session = await openBrowser()
 })
 
 afterAll(async () => {
-  await browser?.close()
+  await session?.browser.close()
 })
 
 describe('the reference frontend, checked with axe-core (WCAG 2 A and AA)', () => {
   it.each(PAGES)('$path has no serious or critical violations', async ({ path, status }) => {
-    const page = await withJS.newPage()
+    const page = await session.withJS.newPage()
     try {
       const response = await page.goto(path)
       expect(response?.status()).toBe(status)
@@ -61,16 +60,16 @@ describe('the reference frontend, checked with axe-core (WCAG 2 A and AA)', () =
 
 describe('the reference frontend under its Content-Security-Policy', () => {
   it('serves every page with a nonce-based policy, and the browser blocks nothing on them', async () => {
-    const documents = await policy.documents()
+    const documents = await session.policy.documents()
     expect(documents.map(({ url }) => new URL(url).pathname)).toEqual(expect.arrayContaining(PAGES.map(({ path }) => path)))
     for (const { policy: header, url } of documents) expect(header, url).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'(;|$)/)
-    expect(policy.violations).toEqual([])
+    expect(session.policy.violations).toEqual([])
   })
 })
 
 describe('the reference frontend with JavaScript disabled (server-rendered)', () => {
   it('lists the latest stories on the home page', async () => {
-    const page = await withoutJS.newPage()
+    const page = await session.withoutJS.newPage()
     const response = await page.goto('/')
     expect(response?.status()).toBe(200)
     const titles = await page.locator('.card h2 a').allTextContents()
@@ -80,7 +79,7 @@ describe('the reference frontend with JavaScript disabled (server-rendered)', ()
   })
 
   it('renders a story’s body, byline, related links and approved comments', async () => {
-    const page = await withoutJS.newPage()
+    const page = await session.withoutJS.newPage()
     const response = await page.goto(`/articles/${STORY.slug}`)
     expect(response?.status()).toBe(200)
     expect(await page.locator('h1').textContent()).toBe(STORY.title)

@@ -30,6 +30,13 @@ const postComment = async (data: Record<string, unknown>, address = nextReaderAd
     method: 'POST',
   })
 
+/** A reader's comment on the story, answered 201 whatever becomes of it: the document the reader gets back. */
+const commentOnStory = async (data: Record<string, unknown>): Promise<Comment> => {
+  const response = await postComment({ article: story.id, ...data })
+  expect(response.status).toBe(201)
+  return ((await response.json()) as { doc: Comment }).doc
+}
+
 const commentAsEditor = async (id: number): Promise<Comment> =>
   (await getJSON<Comment>(`/comments/${id}?depth=0`, { token: editorToken })).body
 
@@ -248,16 +255,13 @@ describe('GraphQL, as a frontend client queries it', () => {
 
 describe('comments, as a frontend posts them', () => {
   it('takes a reader’s comment as pending: a 201 without private fields, and nothing public until approved', async () => {
-    const response = await postComment({
-      article: story.id,
+    const doc = await commentOnStory({
       authorEmail: 'api-reader@example.com',
       authorName: 'API Reader',
       body: 'Posted by the end-to-end suite over REST.',
       // A reader cannot choose its own status.
       status: 'approved',
     })
-    expect(response.status).toBe(201)
-    const { doc } = (await response.json()) as { doc: Comment }
     expect(doc).toMatchObject({ authorName: 'API Reader', body: 'Posted by the end-to-end suite over REST.' })
     expectNoLeaks({ doc }, 'comments', { keys: publicRules.keys, keysByCollection: publicRules.keysByCollection })
 
@@ -269,15 +273,12 @@ describe('comments, as a frontend posts them', () => {
   })
 
   it('files a comment that fills the honeypot as spam, answering the bot as usual', async () => {
-    const response = await postComment({
-      article: story.id,
+    const doc = await commentOnStory({
       authorEmail: 'bot@example.com',
       authorName: 'Bot',
       body: 'Great article, visit my site.',
       website: 'https://spam.example',
     })
-    expect(response.status).toBe(201)
-    const { doc } = (await response.json()) as { doc: Comment }
     expect((await commentAsEditor(doc.id)).status).toBe('spam')
   })
 

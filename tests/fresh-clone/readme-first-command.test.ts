@@ -4,10 +4,11 @@ import os from 'os'
 import path from 'path'
 import { setTimeout as sleep } from 'timers/promises'
 import { promisify } from 'util'
+import getPort from 'get-port'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { developerShell } from '../helpers/developerShell'
-import { freePort, root } from '../helpers/server'
+import { root } from '../helpers/server'
 
 const run = promisify(execFile)
 
@@ -106,7 +107,7 @@ beforeAll(async () => {
   mark('cloned')
 
   readme = await fs.readFile(path.join(clone, 'README.md'), 'utf-8')
-  const port = await freePort()
+  const port = await getPort()
   url = `http://localhost:${port}`
   // Its own process group, so that npm, the seed and every Next.js worker can be stopped together.
   child = spawn('sh', ['-c', readmeFirstCommand(readme)], {

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { OPERATION_SIZE_LIMITS } from '@/graphql/limitOperationSize'
 import { QUERY_COST_LIMITS } from '@/graphql/limitQueryCost'
 import { costEstimator } from '@/graphql/queryCost'
-import { PUBLIC_MAX_LIMIT } from '@/hooks/clampPublicReads'
+import { DEFAULT_MAX_LIMIT as PUBLIC_MAX_LIMIT } from '@plugins/public-reads'
 
 import { WORST_OPERATIONS } from '../../bench/graphqlWorst'
 
@@ -126,6 +126,15 @@ describe('GraphQL cost', () => {
     const tagPage = await timed(`{ Tag(id: ${tagID}) { name articles(limit: 20) { docs { title slug publishedAt } } } }`)
     expectAccepted(tagPage)
     expect(tagPage.body.data.Tag.articles.docs).toEqual([expect.objectContaining({ title: 'Harbour reopens' })])
+  })
+
+  it('prices a filter on a relationship as a filtered query, though its operators take JSON like a body’s', async () => {
+    const byTag = 'query ByTag($tag: JSON) { Articles(where: { tags: { in: [$tag] } }) { docs { slug } } }'
+    expectAccepted(await timed(byTag, { tag: tagID }))
+    const { schema } = configToSchema(ctx.config)
+    const estimator = costEstimator({ maxListSize: PUBLIC_MAX_LIMIT, mutationType: schema.getMutationType(), queryType: schema.getQueryType() })
+    // The page and its count (75 each), then 10 stories at 3.
+    expect(getComplexity({ estimators: [estimator], query: GraphQL.parse(byTag), schema, variables: { tag: tagID } })).toBe(180)
   })
 
   it('refuses the issue’s nested query, four times aliased, with a 400 giving its cost and the limit', async () => {

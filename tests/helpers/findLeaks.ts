@@ -1,4 +1,4 @@
-import type { CollectionSlug, SanitizedConfig } from 'payload'
+import type { CollectionSlug, FlattenedField, SanitizedConfig } from 'payload'
 
 /** What one reader must never receive. */
 export type LeakRules = {
@@ -15,29 +15,51 @@ export type LeakRules = {
 /** The collection a response is about, or the versions of one (whose own ids are version ids). */
 export type LeakRoot = CollectionSlug | { versionsOf: CollectionSlug }
 
-type Shape = { checkIDs: boolean; collection?: CollectionSlug; fieldNames: Set<string>; relations: Map<string, string> }
+type Shape = {
+  checkIDs: boolean
+  collection?: CollectionSlug
+  fieldNames: Set<string>
+  /** Groups, named tabs, and the rows of arrays and blocks: walked with their own fields' shape. */
+  nested: Map<string, Shape>
+  relations: Map<string, string>
+}
 
 const POLYMORPHIC = '*'
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
 
+/** The shape of a document, or of a group or row inside one, from the sanitized config's fields at any depth. */
+const shapeOfFields = (config: SanitizedConfig, fields: FlattenedField[], collection?: CollectionSlug): Shape => {
+  const relations = new Map<string, string>()
+  const nested = new Map<string, Shape>()
+  for (const field of fields) {
+    if (field.type === 'relationship' || field.type === 'upload') {
+      relations.set(field.name, typeof field.relationTo === 'string' ? field.relationTo : POLYMORPHIC)
+    } else if (field.type === 'join') {
+      relations.set(field.name, typeof field.collection === 'string' ? field.collection : POLYMORPHIC)
+    } else if (field.type === 'array' || field.type === 'group' || field.type === 'tab') {
+      nested.set(field.name, shapeOfFields(config, field.flattenedFields))
+    } else if (field.type === 'blocks') {
+      const blocks = (field.blockReferences ?? field.blocks).map((block) =>
+        typeof block === 'string' ? config.blocks?.find(({ slug }) => slug === block) : block,
+      )
+      nested.set(field.name, shapeOfFields(config, blocks.flatMap((block) => block?.flattenedFields ?? [])))
+    }
+  }
+  const fieldNames = new Set(['id', ...fields.map((field) => field.name)])
+  // Only a document's own `id` is a document id: a row's `id` is not.
+  return { checkIDs: Boolean(collection), collection, fieldNames, nested, relations }
+}
+
 const shapesFrom = (config: SanitizedConfig): Map<string, Shape> => {
   const shapes = new Map<string, Shape>()
   for (const collection of config.collections) {
-    const relations = new Map<string, string>()
-    for (const field of collection.flattenedFields) {
-      if (field.type === 'relationship' || field.type === 'upload') {
-        relations.set(field.name, typeof field.relationTo === 'string' ? field.relationTo : POLYMORPHIC)
-      } else if (field.type === 'join' && typeof field.collection === 'string') {
-        relations.set(field.name, field.collection)
-      }
-    }
-    const fieldNames = new Set(['id', ...collection.flattenedFields.map((field) => field.name)])
-    shapes.set(collection.slug, { checkIDs: true, collection: collection.slug, fieldNames, relations })
+    shapes.set(collection.slug, shapeOfFields(config, collection.flattenedFields, collection.slug))
     shapes.set(`${collection.slug}:versions`, {
       checkIDs: false,
       fieldNames: new Set(['id', 'parent', 'version', 'latest', 'autosave', 'createdAt', 'updatedAt']),
+      nested: new Map(),
       relations: new Map([
         ['parent', collection.slug],
         ['version', collection.slug],
@@ -49,10 +71,10 @@ const shapesFrom = (config: SanitizedConfig): Map<string, Shape> => {
 
 /**
  * Builds a scanner that walks any REST, GraphQL or Local API response and lists every place where
- * something the rules forbid appears. It knows each collection's relationship and join fields, so
- * a hidden id is reported only where an id of that collection can stand (a document's `id`, a
- * relationship value, a join's `docs`), never when the same number is an unrelated count or id.
- * Relationship fields nested in arrays or groups are scanned for strings and keys, not for ids.
+ * something the rules forbid appears. It knows each collection's relationship and join fields, at
+ * any depth (in groups, tabs, and the rows of arrays and blocks), from the config, so a hidden id
+ * is reported only where an id of that collection can stand (a document's `id`, a relationship
+ * value, a join's `docs`), never when the same number is an unrelated count or id.
  */
 export const createLeakFinder = (config: SanitizedConfig) => {
   const shapes = shapesFrom(config)
@@ -101,9 +123,18 @@ export const createLeakFinder = (config: SanitizedConfig) => {
       for (const [key, value] of Object.entries(doc)) {
         checkKey(key, value, at, shape)
         const relationTo = shape.relations.get(key)
+        const inner = shape.nested.get(key)
         if (relationTo) walkRelation(value, relationTo, `${at}.${key}`)
+        else if (inner) walkNested(value, inner, `${at}.${key}`)
         else walkAny(value, `${at}.${key}`)
       }
+    }
+
+    // A group or named tab is one object; an array or blocks field, a list of rows.
+    const walkNested = (value: unknown, shape: Shape, at: string): void => {
+      if (Array.isArray(value)) value.forEach((row, i) => walkNested(row, shape, `${at}[${i}]`))
+      else if (isObject(value)) walkDoc(value, shape, at)
+      else walkAny(value, at)
     }
 
     const walkRelation = (value: unknown, relationTo: string, at: string): void => {

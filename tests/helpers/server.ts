@@ -1,9 +1,11 @@
 import { type ChildProcess, execFile, spawn } from 'child_process'
 import fs from 'fs/promises'
-import net from 'net'
+import getPort from 'get-port'
 import os from 'os'
 import path from 'path'
 import { promisify } from 'util'
+
+import { signalGroup, stopGroup } from './processGroup'
 
 export const root = path.resolve(__dirname, '../..')
 
@@ -15,17 +17,6 @@ export const root = path.resolve(__dirname, '../..')
 export const buildProduction = async (): Promise<void> => {
   await promisify(execFile)('npm', ['run', 'build'], { cwd: root, env: { ...process.env, NODE_ENV: 'production' }, maxBuffer: 64 * 1024 * 1024 })
 }
-
-export const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const server = net.createServer()
-    server.unref()
-    server.on('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo
-      server.close(() => resolve(port))
-    })
-  })
 
 export type RunningServer = {
   databaseFile: string
@@ -47,15 +38,13 @@ type Options = {
   port?: number
 }
 
-const GRACE_MS = 10_000
-
 /**
  * Starts `next start` (the production build) on an existing or new SQLite file, as the leader of its
  * own process group so that a signal reaches every process it spawned. Tests that kill a server
  * start another on the same file.
  */
 export const startServerOnDatabase = async ({ databaseFile, env = {}, port }: Options): Promise<RunningServer> => {
-  const listenPort = port ?? (await freePort())
+  const listenPort = port ?? (await getPort({ host: '127.0.0.1' }))
   const url = `http://127.0.0.1:${listenPort}`
   let output = ''
   const child = spawn(
@@ -79,29 +68,16 @@ export const startServerOnDatabase = async ({ databaseFile, env = {}, port }: Op
   child.stderr!.on('data', (chunk) => (output += chunk))
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
 
-  const signalGroup = (signal: NodeJS.Signals) => {
-    try {
-      process.kill(-child.pid!, signal)
-    } catch {
-      // The group is already gone.
-    }
-  }
   // A detached group outlives the test process unless it is ended with it (a failed or interrupted run).
-  const killOnExit = () => signalGroup('SIGKILL')
+  const killOnExit = () => signalGroup(child, 'SIGKILL')
   process.once('exit', killOnExit)
   void exited.then(() => process.off('exit', killOnExit))
 
   const kill = async () => {
-    signalGroup('SIGKILL')
+    signalGroup(child, 'SIGKILL')
     await exited
   }
-  const stop = async () => {
-    if (child.exitCode !== null || child.signalCode !== null) return
-    signalGroup('SIGTERM')
-    const timer = setTimeout(() => signalGroup('SIGKILL'), GRACE_MS)
-    await exited
-    clearTimeout(timer)
-  }
+  const stop = () => stopGroup(child)
   return { databaseFile, kill, output: () => output, port: listenPort, process: child, stop, url }
 }
 

@@ -1,7 +1,11 @@
 import type { Payload } from 'payload'
 
+import { beforeAll } from 'vitest'
+
 import type { Role } from '@/access/roles'
 import type { User } from '@/payload-types'
+
+import { type BootOptions, type TestContext, useTestPayload } from './bootPayload'
 
 export const STAFF_PASSWORD = 'test-password-1234'
 
@@ -20,4 +24,17 @@ export const createStaff = async (payload: Payload): Promise<Staff> => {
     staff[role] = { token: token!, user: { ...(user as User), collection: 'users' } }
   }
   return staff
+}
+
+/**
+ * `useTestPayload`, plus one logged-in account per staff role. Both objects are filled in by
+ * `beforeAll`: read them in later hooks and in tests, never at import time.
+ */
+export const useStaffPayload = (options?: BootOptions): { ctx: TestContext; staff: Staff } => {
+  const ctx = useTestPayload(options)
+  const staff = {} as Staff
+  beforeAll(async () => {
+    Object.assign(staff, await createStaff(ctx.payload))
+  })
+  return { ctx, staff }
 }

@@ -96,6 +96,26 @@ describe('users', () => {
   })
 })
 
+// The account collections come from the config: one added later is checked without a new test.
+describe('every account collection in the config', () => {
+  it('shows anonymous REST readers no account of any, by list, count or id', async () => {
+    const slugs = ctx.config.collections.filter(({ auth }) => Boolean(auth)).map(({ slug }) => slug)
+    expect(slugs).toContain('users')
+    const problems: string[] = []
+    for (const slug of slugs) {
+      const { docs } = await ctx.payload.find({ collection: slug, depth: 0, pagination: false })
+      const rules: LeakRules = { ...anonymousRules, ids: { ...anonymousRules.ids, [slug]: docs.map(({ id }) => id) } }
+      const paths = [`/${slug}`, `/${slug}?depth=3&limit=100`, `/${slug}/count`, ...docs.map(({ id }) => `/${slug}/${id}?depth=1`)]
+      for (const path of paths) {
+        const { body, status } = await rest('GET', path)
+        if (status !== 403 && status !== 404) problems.push(`GET ${path}: status ${status}`)
+        problems.push(...findLeaks(body, slug, rules).map((problem) => `GET ${path} ${problem}`))
+      }
+    }
+    expect(problems).toEqual([])
+  })
+})
+
 describe('users: role', () => {
   it('stays contributor when a contributor PATCHes their own role over REST', async () => {
     const { id } = staff.contributor.user

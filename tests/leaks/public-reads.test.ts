@@ -1,4 +1,4 @@
-import type { CollectionSlug, Payload } from 'payload'
+import type { CollectionSlug, FlattenedField, Payload, SanitizedConfig } from 'payload'
 
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -7,6 +7,7 @@ import type { Article, Author, Comment, Media, Tag, User } from '@/payload-types
 
 import { bootPayload, type TestContext } from '../helpers/bootPayload'
 import { createLeakFinder, type LeakRoot, type LeakRules } from '../helpers/findLeaks'
+import { anonymousReadOf, isPayloadInternal, relationsOf } from '../helpers/publicReadPolicy'
 import { graphql, rest } from '../helpers/http'
 import { createStaff, type Staff, STAFF_PASSWORD } from '../helpers/staff'
 
@@ -182,6 +183,26 @@ afterAll(async () => {
   if (fx?.hero) await ctx.payload.delete({ collection: 'media', id: fx.hero.id })
   await ctx?.shutdown()
 })
+
+/** The project's collections a stranger may read something of, and those they may read nothing of, from the config. */
+const collectionsByAnonymousRead = async (config: SanitizedConfig) => {
+  const readable: CollectionSlug[] = []
+  const unreadable: CollectionSlug[] = []
+  for (const collection of config.collections) {
+    if (isPayloadInternal(collection.slug)) continue
+    ;((await anonymousReadOf(collection)) === 'none' ? unreadable : readable).push(collection.slug)
+  }
+  return { readable, unreadable }
+}
+
+/** Whether a relation field stores `{ relationTo, value }` (its `relationTo` is a list, even of one). */
+const relationFieldIsPolymorphic = (fields: FlattenedField[], path: string): boolean => {
+  const [name, ...rest] = path.split('.')
+  const field = fields.find((candidate) => candidate.name === name)
+  if (!field) return false
+  if (!rest.length) return (field.type === 'relationship' || field.type === 'upload') && Array.isArray(field.relationTo)
+  return 'flattenedFields' in field && relationFieldIsPolymorphic(field.flattenedFields, rest.join('.'))
+}
 
 /** `/articles/versions/3?x` is about article versions, `/tags/1` about tags. */
 const rootOf = (path: string): LeakRoot => {
@@ -692,8 +713,11 @@ describe('comments', () => {
 
 describe('Local API without a user', () => {
   it('returns nothing hidden from any public collection, at any depth, drafts or not', async () => {
+    const { readable } = await collectionsByAnonymousRead(ctx.config)
+    // The collections a stranger may read come from the config; these five at least must be among them.
+    expect(readable).toEqual(expect.arrayContaining(['articles', 'authors', 'comments', 'media', 'tags']))
     const problems: string[] = []
-    for (const collection of ['articles', 'authors', 'comments', 'media', 'tags'] as const) {
+    for (const collection of readable) {
       for (const depth of DEPTHS) {
         for (const draft of [false, true]) {
           const result = await ctx.payload.find({ collection, depth, draft, limit: 100, overrideAccess: false })
@@ -705,6 +729,50 @@ describe('Local API without a user', () => {
     expect(problems).toEqual([])
     const { totalDocs } = await ctx.payload.count({ collection: 'tags', overrideAccess: false })
     expect(totalDocs).toBe(1)
+  })
+
+  it('refuses every collection a stranger may read nothing of', async () => {
+    const { unreadable } = await collectionsByAnonymousRead(ctx.config)
+    expect(unreadable).toContain('users')
+    const answers: string[] = []
+    for (const collection of unreadable) {
+      answers.push(
+        await ctx.payload.find({ collection, limit: 100, overrideAccess: false }).then(
+          ({ docs }) => `${collection}: ${docs.length} documents`,
+          (error: { status?: number }) => `${collection}: ${error.status}`,
+        ),
+      )
+    }
+    expect(answers).toEqual(unreadable.map((collection) => `${collection}: 403`))
+  })
+})
+
+// Every relation in the config whose target strangers may not read in full, and every hidden id of
+// that target in the fixtures: a filter on one must be refused or find nothing.
+describe('filters on a hidden document id, for every private relation in the config', () => {
+  it('are refused or find nothing for anonymous readers', async () => {
+    const { readable } = await collectionsByAnonymousRead(ctx.config)
+    const paths: string[] = []
+    for (const slug of readable) {
+      const collection = ctx.config.collections.find((candidate) => candidate.slug === slug)!
+      for (const relation of relationsOf(ctx.config, collection.flattenedFields)) {
+        const polymorphic = relation.targets.length > 1 || relationFieldIsPolymorphic(collection.flattenedFields, relation.path)
+        const field = polymorphic ? `${relation.path}.value` : relation.path
+        for (const target of relation.targets) {
+          for (const id of publicRules.ids?.[target as CollectionSlug] ?? []) paths.push(`/${slug}?where[${field}][equals]=${id}`)
+        }
+      }
+    }
+    // Those the fixtures make answerable at all, so the check cannot pass for want of data.
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        `/articles?where[tags][equals]=${fx.internalTag.id}`,
+        `/comments?where[parent][equals]=${fx.rejected.id}`,
+        `/tags?where[articles][equals]=${fx.draft.id}`,
+        `/authors?where[user][equals]=${fx.writer.id}`,
+      ]),
+    )
+    await expectRefusedOrEmpty(paths)
   })
 })
 

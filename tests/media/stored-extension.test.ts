@@ -8,12 +8,11 @@ import type { Media } from '@/payload-types'
 import { refuseMisnamedFiles } from '@collections/Media/hooks/refuseMisnamedFiles'
 import { setExtensionFromContent } from '@collections/Media/hooks/setExtensionFromContent'
 
-import { bootPayload, type TestContext } from '../helpers/bootPayload'
 import { rest } from '../helpers/http'
-import { createStaff, type Staff } from '../helpers/staff'
+import { type Staff, useStaffPayload } from '../helpers/staff'
 
-let ctx: TestContext
-let staff: Staff
+const { ctx, staff } = useStaffPayload()
+
 let staticDir: string
 let png: Buffer
 let jpeg: Buffer
@@ -27,20 +26,28 @@ const uploadForm = (name: string, type: string, data: Buffer): FormData => {
   return form
 }
 
+/** An upload through the Local API on behalf of a staff account, with that account's access checked. */
+const uploadAs = (role: keyof Staff, alt: string, file: { data: Buffer; mimetype: string; name: string }) =>
+  ctx.payload.create({
+    collection: 'media',
+    data: { alt },
+    file: { ...file, size: file.data.length },
+    overrideAccess: false,
+    user: staff[role].user,
+  })
+
 const storedFiles = async (): Promise<string[]> => (await fs.readdir(staticDir)).filter((file) => file.startsWith(prefix)).sort()
 
 beforeAll(async () => {
-  ctx = await bootPayload()
-  staff = await createStaff(ctx.payload)
   staticDir = ctx.payload.collections.media.config.upload.staticDir!
   png = await sharp({ create: { background: '#36c', channels: 3, height: 8, width: 8 } }).png().toBuffer()
   jpeg = await sharp({ create: { background: '#c63', channels: 3, height: 8, width: 8 } }).jpeg().toBuffer()
 })
 
 afterAll(async () => {
-  await ctx?.payload.delete({ collection: 'media', where: { filename: { like: prefix } } })
+  // Absent when the boot failed.
+  await ctx.payload?.delete({ collection: 'media', where: { filename: { like: prefix } } })
   expect(await storedFiles()).toEqual([])
-  await ctx?.shutdown()
 })
 
 describe('media', () => {
@@ -75,40 +82,21 @@ describe('media', () => {
   })
 
   it('stores a JPEG named .png by an editor through the Local API as .jpg', async () => {
-    const doc = await ctx.payload.create({
-      collection: 'media',
-      data: { alt: 'A JPEG in disguise' },
-      file: { data: jpeg, mimetype: 'image/png', name: `${prefix}-photo.png`, size: jpeg.length },
-      overrideAccess: false,
-      user: staff.editor.user,
-    })
+    const doc = await uploadAs('editor', 'A JPEG in disguise', { data: jpeg, mimetype: 'image/png', name: `${prefix}-photo.png` })
     expect(doc).toMatchObject({ filename: `${prefix}-photo.jpg`, mimeType: 'image/jpeg' })
     for (const size of Object.values(doc.sizes ?? {})) if (size?.filename) expect(size.filename).toMatch(/\.jpg$/)
     expect(await storedFiles()).not.toContain(`${prefix}-photo.png`)
   })
 
   it('keeps a name whose extension already fits, .jpeg included, and adds one to a name without', async () => {
-    const create = (name: string, data: Buffer) =>
-      ctx.payload.create({
-        collection: 'media',
-        data: { alt: name },
-        file: { data, mimetype: 'application/octet-stream', name, size: data.length },
-        overrideAccess: false,
-        user: staff.author.user,
-      })
+    const create = (name: string, data: Buffer) => uploadAs('author', name, { data, mimetype: 'application/octet-stream', name })
     expect((await create(`${prefix}-fits.PNG`, png)).filename).toBe(`${prefix}-fits.PNG`)
     expect((await create(`${prefix}-fits.jpeg`, jpeg)).filename).toBe(`${prefix}-fits.jpeg`)
     expect((await create(`${prefix}-bare`, png)).filename).toBe(`${prefix}-bare.png`)
   })
 
   it('renames a replacement file on update too', async () => {
-    const doc = await ctx.payload.create({
-      collection: 'media',
-      data: { alt: 'To be replaced' },
-      file: { data: png, mimetype: 'image/png', name: `${prefix}-first.png`, size: png.length },
-      overrideAccess: false,
-      user: staff.editor.user,
-    })
+    const doc = await uploadAs('editor', 'To be replaced', { data: png, mimetype: 'image/png', name: `${prefix}-first.png` })
     const form = uploadForm(`${prefix}-second.html`, 'text/html', jpeg)
     const { body, status } = await rest<{ doc: Media }>('PATCH', `/media/${doc.id}`, { rawBody: form, token: staff.editor.token })
     expect(status, JSON.stringify(body)).toBe(200)

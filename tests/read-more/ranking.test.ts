@@ -6,9 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Article, Tag } from '@/payload-types'
 
 import { getReadMoreLinks, rebuildReadMoreCounts, type ReadMoreLink } from '@plugins/read-more'
+import { buildRankQuery } from '@plugins/read-more/dialects/sqlite/rankQuery'
 import { buildMissingTopicCounts } from '@plugins/read-more/hooks/buildMissingTopicCounts'
 import { optionsOf } from '@plugins/read-more/utilities/optionsOf'
-import { buildRankQuery } from '@plugins/read-more/utilities/rankRelated'
+import { rankStatement } from '@plugins/read-more/utilities/rankRelated'
 import { resolveReadMoreLinks } from '@plugins/read-more/utilities/resolveLinks'
 
 import { bootPayload, type TestContext } from '../helpers/bootPayload'
@@ -192,9 +193,9 @@ describe('read-more automatic links', () => {
   it('ranks with the read-more indexes only, never walking a whole topic or path', async () => {
     const options = optionsOf(ctx.payload, 'articles')
     const topics = [tag.politics.id, tag.krai.id, tag.economy.id]
-    const query = await buildRankQuery({ exclude: [art.T.id], limit: 10, options, payload: ctx.payload, slug: 'articles', topics })
+    const statement = await rankStatement({ exclude: [art.T.id], limit: 10, options, payload: ctx.payload, slug: 'articles', topics })
     const db = (ctx.payload.db as unknown as SQLiteAdapter).drizzle
-    const plan = (await db.all<{ detail: string }>(sql`EXPLAIN QUERY PLAN ${query!}`)).map(({ detail }) => detail)
+    const plan = (await db.all<{ detail: string }>(sql`EXPLAIN QUERY PLAN ${buildRankQuery(statement!)}`)).map(({ detail }) => detail)
     const onRels = plan.filter((line) => / r\b/.test(line))
     expect(onRels).toEqual([
       ...topics.map(() => 'SEARCH r USING COVERING INDEX articles_rels_read_more_topic_idx (tags_id=? AND path=?)'),

@@ -1,17 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 
-import { bootPayload, type TestContext } from '../helpers/bootPayload'
 import { graphql, rest } from '../helpers/http'
-import { createStaff, type Staff } from '../helpers/staff'
+import { useStaffPayload } from '../helpers/staff'
 
-let ctx: TestContext
-let staff: Staff
-
-beforeAll(async () => {
-  ctx = await bootPayload()
-  staff = await createStaff(ctx.payload)
-})
-afterAll(async () => ctx?.shutdown())
+const { ctx, staff } = useStaffPayload()
 
 describe('boot', () => {
   it('serves REST and GraphQL', async () => {

@@ -2,21 +2,20 @@ import type { CollectionSlug } from 'payload'
 
 import fs from 'fs/promises'
 import sharp from 'sharp'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 
 import type { Article, Author, Comment, Tag } from '@/payload-types'
 
-import { bootPayload, type TestContext } from '../helpers/bootPayload'
 import { graphql, type JSONResponse, rest } from '../helpers/http'
-import { createStaff, type Staff } from '../helpers/staff'
+import { useStaffPayload } from '../helpers/staff'
 
 const PUBLIC_MAX_LIMIT = 100
 const MAX_DEPTH = 3
 const UNKNOWN_ID = 999999
 const SVG = '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'
 
-let ctx: TestContext
-let staff: Staff
+const { ctx, staff } = useStaffPayload()
+
 let author: Author
 let article: Article
 let bigTag: Tag
@@ -101,9 +100,7 @@ const leftoverUploads = async (): Promise<string[]> => {
 }
 
 beforeAll(async () => {
-  ctx = await bootPayload()
   const { payload } = ctx
-  staff = await createStaff(payload)
   author = await payload.create({ collection: 'authors', data: { name: 'Valid Author', slug: 'valid-author' } })
   article = await payload.create({
     collection: 'articles',
@@ -147,7 +144,6 @@ beforeAll(async () => {
   }
   png = await sharp({ create: { width: 4, height: 4, channels: 3, background: '#f00' } }).png().toBuffer()
 })
-afterAll(async () => ctx?.shutdown())
 
 type Case = { data: () => Record<string, unknown>; field: string; name: string }
 
@@ -311,29 +307,15 @@ describe('malformed JSON', () => {
 describe('media', () => {
   const upload = (form: FormData) => rest('POST', '/media', { rawBody: form, token: staff.editor.token })
 
-  it('rejects an SVG with a script, keeping neither a row nor a file', async () => {
+  it.each([
+    ['an SVG with a script', `${uploadPrefix}.svg`, 'image/svg+xml', SVG, 'A vector', /svg|mime|type/i],
+    ['an SVG sent as image/png', `${uploadPrefix}-disguised.png`, 'image/png', SVG, 'A disguise', /svg|mime|type/i],
+    ['a text file', `${uploadPrefix}.txt`, 'text/plain', 'Just words.', 'Words', /type|mime|not allowed/i],
+  ])('rejects %s, keeping neither a row nor a file', async (_, name, type, data, alt, message) => {
     const before = await rowCounts()
-    const response = await upload(uploadForm(`${uploadPrefix}.svg`, 'image/svg+xml', SVG, { alt: 'A vector' }))
+    const response = await upload(uploadForm(name, type, data, { alt }))
     expect(response.status, JSON.stringify(response.body)).toBe(400)
-    expect(describeErrors(response.body).text).toMatch(/svg|mime|type/i)
-    expect(await rowCounts()).toEqual(before)
-    expect(await leftoverUploads()).toEqual([])
-  })
-
-  it('rejects an SVG sent as image/png, keeping neither a row nor a file', async () => {
-    const before = await rowCounts()
-    const response = await upload(uploadForm(`${uploadPrefix}-disguised.png`, 'image/png', SVG, { alt: 'A disguise' }))
-    expect(response.status, JSON.stringify(response.body)).toBe(400)
-    expect(describeErrors(response.body).text).toMatch(/svg|mime|type/i)
-    expect(await rowCounts()).toEqual(before)
-    expect(await leftoverUploads()).toEqual([])
-  })
-
-  it('rejects a text file, keeping neither a row nor a file', async () => {
-    const before = await rowCounts()
-    const response = await upload(uploadForm(`${uploadPrefix}.txt`, 'text/plain', 'Just words.', { alt: 'Words' }))
-    expect(response.status, JSON.stringify(response.body)).toBe(400)
-    expect(describeErrors(response.body).text).toMatch(/type|mime|not allowed/i)
+    expect(describeErrors(response.body).text).toMatch(message)
     expect(await rowCounts()).toEqual(before)
     expect(await leftoverUploads()).toEqual([])
   })

@@ -1,17 +1,13 @@
 import sharp from 'sharp'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 
-import { bootPayload, type TestContext } from '../helpers/bootPayload'
 import { send } from '../helpers/http'
-import { createStaff, type Staff } from '../helpers/staff'
+import { useStaffPayload } from '../helpers/staff'
 import { hostileRequests, toRequest } from './hostileRequests'
 
-let ctx: TestContext
-let staff: Staff
+const { ctx, staff } = useStaffPayload()
 
 beforeAll(async () => {
-  ctx = await bootPayload()
-  staff = await createStaff(ctx.payload)
   const author = await ctx.payload.create({ collection: 'authors', data: { name: 'Fixture Author' } })
   const article = await ctx.payload.create({
     collection: 'articles',
@@ -19,7 +15,6 @@ beforeAll(async () => {
   })
   expect(article.id).toBe(1)
 })
-afterAll(async () => ctx?.shutdown())
 
 describe('hostile and malformed REST and GraphQL requests', () => {
   it.each(hostileRequests)('answer $name with $status', async (row) => {

@@ -12,7 +12,7 @@ type ReadArgs = { draft?: boolean; joins?: false | Record<string, unknown>; over
  * on its own, still list what they may see. The `version.` key is closed too, since Payload would
  * use one sent by the client as it is.
  */
-export const omitCommentsFromDraftReads: CollectionBeforeOperationHook = ({ args, operation, req }) => {
+export const omitCommentsFromDraftReads: CollectionBeforeOperationHook<'articles'> = ({ args, operation, req }) => {
   const { draft, joins, overrideAccess } = args as ReadArgs
   if (operation !== 'read' || !draft || overrideAccess || isEditor(req.user) || joins === false) return args
   return { ...args, joins: { ...joins, comments: false, 'version.comments': false } }

@@ -2,8 +2,9 @@ import type { Validate } from 'payload'
 
 import { relationship } from 'payload/shared'
 
+import { readableIDs } from '@plugins/public-reads'
+
 import { validateRelationship } from '@/fields/validateRelationExists'
-import { readableIDs } from '@/utilities/readableIDs'
 import { relationID } from '@/utilities/relationID'
 
 /** How deep replies may nest: a reply to a reply to a reply, and no further. */

@@ -1,14 +1,23 @@
 import type { CollectionBeforeOperationHook } from 'payload'
 
+import type { FloodControl } from '@/comments/floodControl'
+import type { ClientAddress } from '@/http/clientAddress'
+
 import { isEditor } from '@/access/roles'
-import { clientIP, clientKey } from '@/comments/clientIP'
-import { floodControlFor } from '@/comments/floodControlFor'
 import { hashEmail, hashIP } from '@/comments/hashing'
 import { setSubmission } from '@/comments/submission'
 import { tooManyComments } from '@/comments/tooManyComments'
 import { env } from '@/env'
+import { clientKey } from '@/http/clientAddress'
 
 type CreateArgs = { data?: { authorEmail?: unknown }; overrideAccess?: boolean }
+
+export type FloodLimitsOptions = {
+  /** Where a request's client address is found (TRUST_PROXY). */
+  clientAddress: ClientAddress
+  /** The counters, shared by every request this config serves. */
+  floodControl: FloodControl
+}
 
 /**
  * Flood control, before anything is validated or written: the same client (address) or the same
@@ -17,26 +26,28 @@ type CreateArgs = { data?: { authorEmail?: unknown }; overrideAccess?: boolean }
  * as WordPress counts posted comments, so a reader whose comment failed validation can fix it
  * and resend at once. Editors and admins, and trusted system writes, are not limited.
  */
-export const checkFloodLimits: CollectionBeforeOperationHook = async ({ args, operation, req }) => {
-  if (operation !== 'create') return args
-  const { data, overrideAccess } = args as CreateArgs
-  if (overrideAccess) {
-    setSubmission(req, undefined)
+export const checkFloodLimits =
+  ({ clientAddress, floodControl }: FloodLimitsOptions): CollectionBeforeOperationHook<'comments'> =>
+  async ({ args, operation, req }) => {
+    if (operation !== 'create') return args
+    const { data, overrideAccess } = args as CreateArgs
+    if (overrideAccess) {
+      setSubmission(req, undefined)
+      return args
+    }
+    const ip = clientAddress(req.headers)
+    const ipHash = ip ? hashIP(env.commentIPSalt, clientKey(ip)) : null
+    if (isEditor(req.user)) {
+      setSubmission(req, { floodKeys: [], ipHash, recent: 0, screened: false })
+      return args
+    }
+    const email = typeof data?.authorEmail === 'string' ? data.authorEmail.trim() : ''
+    // An unknown address (a Local API call, a request without X-Forwarded-For) is limited by email alone.
+    const floodKeys = [ipHash && `ip:${ipHash}`, email && `email:${hashEmail(env.commentIPSalt, email)}`].filter(
+      (key): key is string => Boolean(key),
+    )
+    const { recent, retryAfter } = await floodControl.check(req, floodKeys)
+    if (retryAfter) throw tooManyComments(req, retryAfter)
+    setSubmission(req, { floodKeys, ipHash, recent, screened: true })
     return args
   }
-  const ip = clientIP(req.headers, env.trustProxy)
-  const ipHash = ip ? hashIP(env.commentIPSalt, clientKey(ip)) : null
-  if (isEditor(req.user)) {
-    setSubmission(req, { floodKeys: [], ipHash, recent: 0, screened: false })
-    return args
-  }
-  const email = typeof data?.authorEmail === 'string' ? data.authorEmail.trim() : ''
-  // An unknown address (a Local API call, a server without the peer stamp) is limited by email alone.
-  const floodKeys = [ipHash && `ip:${ipHash}`, email && `email:${hashEmail(env.commentIPSalt, email)}`].filter(
-    (key): key is string => Boolean(key),
-  )
-  const { recent, retryAfter } = await floodControlFor(req).check(floodKeys)
-  if (retryAfter) throw tooManyComments(req, retryAfter)
-  setSubmission(req, { floodKeys, ipHash, recent, screened: true })
-  return args
-}

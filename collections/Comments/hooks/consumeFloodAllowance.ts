@@ -1,8 +1,8 @@
 import type { CollectionAfterChangeHook } from 'payload'
 
+import type { FloodControl } from '@/comments/floodControl'
 import type { Comment } from '@/payload-types'
 
-import { floodControlFor } from '@/comments/floodControlFor'
 import { getSubmission } from '@/comments/submission'
 import { tooManyComments } from '@/comments/tooManyComments'
 
@@ -11,16 +11,18 @@ import { tooManyComments } from '@/comments/tooManyComments'
  * transaction, so when another server instance sharing the counters got there first, throwing
  * the 429 here rolls the comment back. Runs before the moderators are notified.
  */
-export const consumeFloodAllowance: CollectionAfterChangeHook<Comment> = async ({ doc, operation, req }) => {
-  const submission = getSubmission(req)
-  if (operation !== 'create' || !submission?.screened || !submission.floodKeys.length) return doc
-  let retryAfter = 0
-  try {
-    retryAfter = await floodControlFor(req).record(submission.floodKeys)
-  } catch (err) {
-    // A counter that cannot be written must not cost the reader their comment: it still awaits moderation.
-    req.payload.logger.error({ err, msg: 'Could not count a comment against flood control.' })
+export const consumeFloodAllowance =
+  (floodControl: FloodControl): CollectionAfterChangeHook<Comment> =>
+  async ({ doc, operation, req }) => {
+    const submission = getSubmission(req)
+    if (operation !== 'create' || !submission?.screened || !submission.floodKeys.length) return doc
+    let retryAfter = 0
+    try {
+      retryAfter = await floodControl.record(req, submission.floodKeys)
+    } catch (err) {
+      // A counter that cannot be written must not cost the reader their comment: it still awaits moderation.
+      req.payload.logger.error({ err, msg: 'Could not count a comment against flood control.' })
+    }
+    if (retryAfter) throw tooManyComments(req, retryAfter)
+    return doc
   }
-  if (retryAfter) throw tooManyComments(req, retryAfter)
-  return doc
-}

@@ -1,5 +1,7 @@
 import type { CollectionAfterChangeHook, PayloadRequest } from 'payload'
 
+import { formatAdminURL } from 'payload/shared'
+
 import type { Comment } from '@/payload-types'
 
 const EXCERPT_LENGTH = 300
@@ -59,7 +61,7 @@ export const notifyModerators: CollectionAfterChangeHook<Comment> = async ({
     if (!to.length) return doc
     const title = await articleTitle(req, doc.article)
     const { routes, serverURL } = req.payload.config
-    const link = `${serverURL}${routes.admin}/collections/comments/${doc.id}`
+    const link = formatAdminURL({ adminRoute: routes.admin, path: `/collections/comments/${doc.id}`, serverURL })
     await req.payload.sendEmail({
       subject: `Comment awaiting moderation: ${excerpt(title, 120)}`,
       text: [

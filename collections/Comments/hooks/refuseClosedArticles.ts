@@ -14,7 +14,7 @@ const articleID = (value: unknown): null | number => {
  * drafts. Runs before anything else of the create, so a refused comment costs no further work.
  * Trusted system writes (`overrideAccess`: the seed, imports) are not refused.
  */
-export const refuseClosedArticles: CollectionBeforeOperationHook = async ({ args, operation, req }) => {
+export const refuseClosedArticles: CollectionBeforeOperationHook<'comments'> = async ({ args, operation, req }) => {
   if (operation !== 'create') return args
   const { data, overrideAccess } = args as { data?: { article?: unknown }; overrideAccess?: boolean }
   // No article at all is a missing required field, which validation reports by name.

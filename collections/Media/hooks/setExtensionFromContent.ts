@@ -12,7 +12,7 @@ import { extensionFitsType } from '../utilities/extensionFitsType'
  * before Payload derives `filename` (and the image sizes' names) from `req.file.name`; what
  * file-type cannot identify is left for Payload's own check to refuse.
  */
-export const setExtensionFromContent: CollectionBeforeOperationHook = async ({ args, operation, req }) => {
+export const setExtensionFromContent: CollectionBeforeOperationHook<'media'> = async ({ args, operation, req }) => {
   if ((operation !== 'create' && operation !== 'update') || !req.file) return args
   const { data, name, tempFilePath } = req.file
   // Payload keeps large uploads on disk when `useTempFiles` is on; the buffer is then empty.

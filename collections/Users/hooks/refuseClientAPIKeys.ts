@@ -8,7 +8,7 @@ import { InvalidField } from '@/auth/errors'
  * included: a key like "a" would be guessed, and a key set without the password would turn a
  * stolen session into lasting access. Keys come from `POST /api/users/:id/api-key` only.
  */
-export const refuseClientAPIKeys: CollectionBeforeOperationHook = ({ args, operation, req }) => {
+export const refuseClientAPIKeys: CollectionBeforeOperationHook<'users'> = ({ args, operation, req }) => {
   if ((operation !== 'create' && operation !== 'update') || isServerAPIKeyChange(req.context)) return args
   const data = (args as { data?: Record<string, unknown> }).data
   for (const path of ['apiKey', 'apiKeyIndex']) {

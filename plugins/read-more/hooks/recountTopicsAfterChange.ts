@@ -1,8 +1,9 @@
 import type { CollectionAfterChangeHook } from 'payload'
 
+import type { StoredState } from '../dialects/types'
 import type { SanitizedReadMoreOptions } from '../types'
 
-import { readStoredState, recountTopics, type StoredState } from '../utilities/topicCounts'
+import { getDialect } from '../dialects'
 import { storedStateKey } from './rememberStoredTopics'
 
 const same = (a?: StoredState, b?: StoredState) =>
@@ -20,8 +21,9 @@ export const recountTopicsAfterChange =
     const key = storedStateKey(collection.slug, doc.id)
     const before = req.context[key] as StoredState | undefined
     delete req.context[key]
-    const after = await readStoredState(target, doc.id)
+    const dialect = getDialect(req.payload)
+    const after = await dialect.readStoredState(target, doc.id)
     if (same(before, after) || (!before?.published && !after?.published)) return doc
-    await recountTopics(target, [...(before?.topics ?? []), ...(after?.topics ?? [])])
+    await dialect.recountTopics(target, [...(before?.topics ?? []), ...(after?.topics ?? [])])
     return doc
   }

@@ -2,7 +2,7 @@ import type { CollectionBeforeChangeHook } from 'payload'
 
 import type { SanitizedReadMoreOptions } from '../types'
 
-import { readStoredState } from '../utilities/topicCounts'
+import { getDialect } from '../dialects'
 
 /** Where the stored state before a save waits for `recountTopicsAfterChange`. */
 export const storedStateKey = (slug: string, id: number | string) => `readMoreStoredState:${slug}:${id}`
@@ -17,6 +17,7 @@ export const rememberStoredTopics =
   async ({ collection, data, operation, originalDoc, req }) => {
     if (operation !== 'update' || originalDoc?.id === undefined) return data
     const target = { options, payload: req.payload, req, slug: collection.slug }
-    req.context[storedStateKey(collection.slug, originalDoc.id)] = await readStoredState(target, originalDoc.id)
+    const stored = await getDialect(req.payload).readStoredState(target, originalDoc.id)
+    req.context[storedStateKey(collection.slug, originalDoc.id)] = stored
     return data
   }

@@ -2,10 +2,10 @@ import type { Payload, PayloadRequest, TypedUser } from 'payload'
 
 import type { ReadMoreLink } from '../types'
 
+import { getDialect } from '../dialects'
 import { optionsOf } from './optionsOf'
 import { parseLimit } from './parseLimit'
 import { resolveReadMoreLinks } from './resolveLinks'
-import { rebuildTopicCounts } from './topicCounts'
 
 export type GetReadMoreLinksArgs = {
   collection: string
@@ -31,4 +31,4 @@ export const getReadMoreLinks = async ({ collection, id, limit, payload, user = 
  * (bulk SQL imports) or a period with `disabled: true`, when the hooks did not keep the counts.
  */
 export const rebuildReadMoreCounts = async ({ collection, payload }: { collection: string; payload: Payload }): Promise<void> =>
-  rebuildTopicCounts({ options: optionsOf(payload, collection), payload, slug: collection })
+  getDialect(payload).rebuildTopicCounts({ options: optionsOf(payload, collection), payload, slug: collection })

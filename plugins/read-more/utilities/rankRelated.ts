@@ -1,13 +1,9 @@
 import type { Payload } from 'payload'
 
-import { sql } from '@payloadcms/db-sqlite'
+import type { RankedDocument, RankStatementArgs } from '../dialects/types'
+import type { DocumentID, SanitizedReadMoreOptions } from '../types'
 
-import type { SanitizedReadMoreOptions } from '../types'
-import type { DocumentID } from '../types'
-
-import { getCollectionTables, getDatabase } from './sqlite'
-import { topicCollectionOf } from './topicCollection'
-import { readTopicCounts } from './topicCounts'
+import { getDialect } from '../dialects'
 
 /**
  * How many of the newest documents are taken from each shared topic. It bounds the work per
@@ -33,58 +29,15 @@ export type RankArgs = {
   topics: DocumentID[]
 }
 
-export type RankedDocument = { id: DocumentID; score: number }
-
-const id = (name: string) => sql.identifier(name)
-
-/** Builds the ranking statement; exported so the query plan can be checked by a test. */
-export const buildRankQuery = async ({ exclude, limit, options, payload, slug, topics }: RankArgs) => {
-  const tables = getCollectionTables(payload, slug, topicCollectionOf(payload, slug, options.tagsField))
-  const { byTopic, total } = await readTopicCounts({ options, payload, slug }, topics)
+/** What the dialect's ranking statement needs: the rarest topics with their weights; undefined when none is left. */
+export const rankStatement = async ({ topics, ...args }: RankArgs): Promise<RankStatementArgs | undefined> => {
+  const { options, payload, slug } = args
+  const { byTopic, total } = await getDialect(payload).readTopicCounts({ options, payload, slug }, topics)
   const weighted = topics
     .map((topic) => ({ topic, weight: topicWeight(total, byTopic.get(String(topic)) ?? 0) }))
     .sort((a, b) => b.weight - a.weight)
     .slice(0, MAX_RANKED_TOPICS)
-  if (!weighted.length) return undefined
-
-  const published = tables.statusColumn ? sql`AND a.${id(tables.statusColumn)} = 'published'` : sql``
-  const rels = id(tables.rels)
-  const parent = id(tables.parentColumn)
-  const path = id(tables.pathColumn)
-  const topic = id(tables.topicColumn)
-  // One bounded walk per topic over the (topic, path, parent) index, newest documents first.
-  // Drafts are left out by the scoring below: checking them here would cost a lookup per row.
-  const walks = weighted.map(
-    ({ topic: value }) => sql`SELECT id FROM (
-      SELECT r.${parent} AS id FROM ${rels} r
-      WHERE r.${topic} = ${value} AND r.${path} = ${options.tagsField}
-      ORDER BY r.${parent} DESC LIMIT ${CANDIDATES_PER_TOPIC})`,
-  )
-  const weights = sql.join(
-    weighted.map(({ topic: value, weight }) => sql`(${value}, ${weight})`),
-    sql`, `,
-  )
-  const excluded = exclude.length
-    ? sql`AND c.id NOT IN (${sql.join(
-        exclude.map((value) => sql`${value}`),
-        sql`, `,
-      )})`
-    : sql``
-  // Scores the few hundred candidates through the (parent, path, topic) index. CROSS JOIN fixes
-  // the join order: left to itself SQLite may drive it from the path or topic side instead and
-  // walk every relationship row of the collection.
-  return sql`
-    WITH weights(topic, weight) AS (VALUES ${weights}),
-    candidates(id) AS (${sql.join(walks, sql` UNION `)})
-    SELECT c.id AS id, SUM(w.weight) AS score
-    FROM candidates c
-    CROSS JOIN ${rels} r ON r.${parent} = c.id AND r.${path} = ${options.tagsField}
-    CROSS JOIN weights w ON w.topic = r.${topic}
-    CROSS JOIN ${id(tables.main)} a ON a.id = c.id
-    WHERE true ${published} ${excluded}
-    GROUP BY c.id
-    ORDER BY score DESC, a.${id(tables.dateColumn)} DESC, c.id DESC
-    LIMIT ${limit}`
+  return weighted.length ? { ...args, candidatesPerTopic: CANDIDATES_PER_TOPIC, topics: weighted } : undefined
 }
 
 /**
@@ -94,9 +47,6 @@ export const buildRankQuery = async ({ exclude, limit, options, payload, slug, t
  */
 export const rankRelated = async (args: RankArgs): Promise<RankedDocument[]> => {
   if (!args.topics.length || args.limit < 1) return []
-  const query = await buildRankQuery(args)
-  if (!query) return []
-  const db = await getDatabase(args.payload)
-  const rows = await db.all<{ id: DocumentID; score: number }>(query)
-  return rows.map((row) => ({ id: row.id, score: Number(row.score) }))
+  const statement = await rankStatement(args)
+  return statement ? getDialect(args.payload).rankCandidates(statement) : []
 }

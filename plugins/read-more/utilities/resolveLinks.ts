@@ -2,13 +2,13 @@ import type { CollectionSlug, Payload, PayloadRequest, SelectType, TypedUser } f
 
 import { NotFound } from 'payload'
 
-import type { ReadMoreLink, ReadMoreRow, SanitizedReadMoreOptions } from '../types'
-import type { DocumentID } from '../types'
+import type { DocumentID, ReadMoreLink, ReadMoreRow, SanitizedReadMoreOptions } from '../types'
 
 import { isHttpURL, normalizeURL } from './isHttpURL'
 import { parseDocumentID } from './parseDocumentID'
 import { rankRelated } from './rankRelated'
 import { type FoundDocument, findReadable, NO_JOINS, READ_MORE_INTERNAL } from './readableDocuments'
+import { relationID, relationIDs } from './relationID'
 import { topicCollectionOf } from './topicCollection'
 import { READ_MORE_FIELD } from './validateAgainstConfig'
 
@@ -26,12 +26,6 @@ export type ResolveArgs = {
 
 /** Extra ranked ids asked for, in case the reader may not read some of the best ones. */
 const RANK_SLACK = 5
-
-const idOf = (value: unknown): DocumentID | undefined => {
-  if (typeof value === 'number' || typeof value === 'string') return value
-  if (value && typeof value === 'object' && 'id' in value) return idOf((value as { id: unknown }).id)
-  return undefined
-}
 
 const useAsTitle = (payload: Payload, collection: string): string =>
   payload.collections[collection as CollectionSlug].config.admin.useAsTitle ?? 'id'
@@ -83,7 +77,7 @@ const curatedLinks = async (payload: Payload, user: ResolveArgs['user'], rows: R
   const wanted = new Map<string, DocumentID[]>()
   for (const row of rows) {
     const target = row.type === 'internal' ? row.doc : undefined
-    const id = idOf(target?.value)
+    const id = relationID(target?.value)
     if (target && id !== undefined) wanted.set(target.relationTo, [...(wanted.get(target.relationTo) ?? []), id])
   }
   const readable = await findAllReadable(payload, user, wanted)
@@ -98,7 +92,7 @@ const curatedLinks = async (payload: Payload, user: ResolveArgs['user'], rows: R
       continue
     }
     const relationTo = row.doc?.relationTo
-    const id = idOf(row.doc?.value)
+    const id = relationID(row.doc?.value)
     const key = `${relationTo}:${id}`
     const doc = readable.get(key)
     if (!relationTo || !doc || seen.has(key)) continue
@@ -110,7 +104,7 @@ const curatedLinks = async (payload: Payload, user: ResolveArgs['user'], rows: R
 
 /** Only topics the public may read count: a link must never exist "because of" an internal topic. */
 const publicTopics = async (payload: Payload, collection: string, options: SanitizedReadMoreOptions, value: unknown) => {
-  const topics = (Array.isArray(value) ? value : []).map(idOf).filter((id): id is DocumentID => id !== undefined)
+  const topics = relationIDs(value)
   const topicCollection = topicCollectionOf(payload, collection, options.tagsField)
   const readable = await findReadable({ collection: topicCollection, ids: topics, payload, user: null })
   return topics.filter((topic) => readable.has(String(topic)))
@@ -157,7 +151,7 @@ export const resolveReadMoreLinks = async ({
     id,
     ...rows
       .filter((row) => row.type === 'internal' && row.doc?.relationTo === collection)
-      .map((row) => idOf(row.doc?.value))
+      .map((row) => relationID(row.doc?.value))
       .filter((value): value is DocumentID => value !== undefined),
   ]
   const ranked = await rankRelated({ exclude, limit: room + RANK_SLACK, options, payload, slug: collection, topics })

@@ -2,6 +2,7 @@ import type { CollectionConfig, Config } from 'payload'
 
 import type { SanitizedReadMoreOptions } from '../types'
 
+import { findDialect, supportedPackages } from '../dialects'
 import { findTopLevelField } from './findTopLevelField'
 
 /** The name of the field the plugin adds; part of the public contract (REST, GraphQL, Local API). */
@@ -25,10 +26,11 @@ export const validateAgainstConfig = (options: SanitizedReadMoreOptions, config:
       }
     }
   }
-  // Only the SQL ranking is written, and only for SQLite; the fields alone would work anywhere.
-  if (!options.disabled && config.db?.name !== 'sqlite') {
+  // The ranking and the counts are SQL written per adapter (dialects/); the fields alone work anywhere.
+  // Failing here names the adapter at start-up, instead of a 500 on the first read.
+  if (!options.disabled && !findDialect(config.db?.name)) {
     throw new Error(
-      `readMorePlugin: automatic links are ranked in SQL and need @payloadcms/db-sqlite; this config uses "${config.db?.name}". Set \`disabled: true\` to keep only the fields.`,
+      `readMorePlugin: automatic links are ranked in SQL and need ${supportedPackages()}; this config uses "${config.db?.name}". Set \`disabled: true\` to keep only the fields.`,
     )
   }
   for (const slug of options.collections) {

@@ -3,10 +3,10 @@ import type { DatabaseAdapterObj, Payload } from 'payload'
 
 import { index } from '@payloadcms/db-sqlite/drizzle/sqlite-core'
 
-import type { SanitizedReadMoreOptions } from '../types'
+import type { SanitizedReadMoreOptions } from '../../types'
 
-import { getCollectionTables } from '../utilities/sqlite'
-import { topicCollectionOf } from '../utilities/topicCollection'
+import { topicCollectionOf } from '../../utilities/topicCollection'
+import { getCollectionTables } from '../drizzleSchema'
 
 type Columns = Record<string, Parameters<ReturnType<typeof index>['on']>[0]>
 
@@ -26,10 +26,9 @@ const indexTopics =
   (payload: Payload, options: SanitizedReadMoreOptions): SQLiteSchemaHook =>
   ({ extendTable, schema }) => {
     for (const slug of options.collections) {
-      const topicSlug = topicCollectionOf(payload, slug, options.tagsField)
-      const { rels } = getCollectionTables(payload, slug, topicSlug)
+      const { rels } = getCollectionTables(payload, slug, options.tagsField)
       const names = topicIndexNames(rels)
-      const topic = `${topicSlug}ID`
+      const topic = `${topicCollectionOf(payload, slug, options.tagsField)}ID`
       extendTable({
         extraConfig: (columns: Columns) => ({
           [names.byParent]: index(names.byParent).on(columns.parent, columns.path, columns[topic]),
@@ -41,7 +40,11 @@ const indexTopics =
     return schema
   }
 
-/** The database adapter, unchanged except for the schema hook above (a new object: the config's own is not touched). */
+/**
+ * The adapter, unchanged except for the schema hook above. `afterSchemaInit` is the adapter's
+ * documented extension point; it is set on the adapter `init` returns, a new object each time,
+ * so the config's own adapter object is not touched.
+ */
 export const addTopicIndexes = (db: DatabaseAdapterObj, options: SanitizedReadMoreOptions): DatabaseAdapterObj => ({
   ...db,
   init: (args) => {

@@ -1,26 +1,11 @@
-import type { Payload, PayloadRequest } from 'payload'
-
 import { sql } from '@payloadcms/db-sqlite'
 
-import type { DocumentID, SanitizedReadMoreOptions } from '../types'
+import type { DocumentID } from '../../types'
+import type { CountsTarget, StoredState, TopicCounts } from '../types'
 
-import { ALL_TOPICS, TOPIC_COUNTS_SLUG } from '../collections/topicCounts'
-import { type CollectionTables, type Database, getCollectionTables, getColumnName, getDatabase, getTableName } from './sqlite'
-import { topicCollectionOf } from './topicCollection'
-
-const id = (name: string) => sql.identifier(name)
-
-type CountsTable = { collection: string; documents: string; name: string; topic: string }
-
-const countsTable = (payload: Payload): CountsTable => {
-  const name = getTableName(payload, TOPIC_COUNTS_SLUG)
-  return {
-    collection: getColumnName(payload, name, 'collectionSlug'),
-    documents: getColumnName(payload, name, 'documents'),
-    name,
-    topic: getColumnName(payload, name, 'topic'),
-  }
-}
+import { ALL_TOPICS } from '../../collections/topicCounts'
+import { type CollectionTables, type CountsTable, getCollectionTables, getCountsTable } from '../drizzleSchema'
+import { id, type SQLiteDatabase, sqliteConnection } from './connection'
 
 const publishedOnly = (tables: CollectionTables) =>
   tables.statusColumn ? sql`AND a.${id(tables.statusColumn)} = 'published'` : sql``
@@ -28,19 +13,17 @@ const publishedOnly = (tables: CollectionTables) =>
 const upsert = (counts: CountsTable) =>
   sql`ON CONFLICT (${id(counts.collection)}, ${id(counts.topic)}) DO UPDATE SET ${id(counts.documents)} = excluded.${id(counts.documents)}`
 
-const countAll = async (db: Database, counts: CountsTable, tables: CollectionTables, slug: string) => {
+const countAll = async (db: SQLiteDatabase, counts: CountsTable, tables: CollectionTables, slug: string) => {
   await db.run(sql`
     INSERT INTO ${id(counts.name)} (${id(counts.collection)}, ${id(counts.topic)}, ${id(counts.documents)})
     SELECT ${slug}, ${ALL_TOPICS}, count(*) FROM ${id(tables.main)} a WHERE true ${publishedOnly(tables)}
     ${upsert(counts)}`)
 }
 
-type Target = { options: SanitizedReadMoreOptions; payload: Payload; req?: Partial<PayloadRequest>; slug: string }
-
-const prepare = async ({ options, payload, req, slug }: Target) => ({
-  counts: countsTable(payload),
-  db: await getDatabase(payload, req),
-  tables: getCollectionTables(payload, slug, topicCollectionOf(payload, slug, options.tagsField)),
+const prepare = async ({ options, payload, req, slug }: CountsTarget) => ({
+  counts: getCountsTable(payload),
+  db: await sqliteConnection(payload, req),
+  tables: getCollectionTables(payload, slug, options.tagsField),
 })
 
 /**
@@ -48,7 +31,7 @@ const prepare = async ({ options, payload, req, slug }: Target) => ({
  * collection's total. Recounting instead of adding and subtracting keeps the counts exact
  * whatever the save did (publish, unpublish, retag, a draft of a published story, a delete).
  */
-export const recountTopics = async (target: Target, topics: DocumentID[]): Promise<void> => {
+export const recountTopics = async (target: CountsTarget, topics: DocumentID[]): Promise<void> => {
   const { counts, db, tables } = await prepare(target)
   const unique = [...new Set(topics.map(String))]
   if (unique.length) {
@@ -65,12 +48,8 @@ export const recountTopics = async (target: Target, topics: DocumentID[]): Promi
   await countAll(db, counts, tables, target.slug)
 }
 
-/**
- * Counts every topic of a collection from scratch, in one pass. Needed once when the plugin is
- * installed on existing documents, and after writes that bypassed the hooks (bulk SQL imports, a
- * period with `disabled: true`).
- */
-export const rebuildTopicCounts = async (target: Target): Promise<void> => {
+/** Counts every topic of a collection from scratch, in one pass. */
+export const rebuildTopicCounts = async (target: CountsTarget): Promise<void> => {
   const { counts, db, tables } = await prepare(target)
   await db.run(sql`DELETE FROM ${id(counts.name)} WHERE ${id(counts.collection)} = ${target.slug}`)
   await db.run(sql`
@@ -82,15 +61,12 @@ export const rebuildTopicCounts = async (target: Target): Promise<void> => {
   await countAll(db, counts, tables, target.slug)
 }
 
-/** A stored document as the counts see it: is it published, and which topics does it carry. */
-export type StoredState = { published: boolean; topics: string[] }
-
 /**
  * The document's row as stored in the collection's table, read in the request's transaction.
  * Not the hook's `previousDoc`: after a draft save that is the draft, while the counts follow
  * the stored (published) row.
  */
-export const readStoredState = async (target: Target, docID: DocumentID): Promise<StoredState | undefined> => {
+export const readStoredState = async (target: CountsTarget, docID: DocumentID): Promise<StoredState | undefined> => {
   const { db, tables } = await prepare(target)
   const status = tables.statusColumn ? sql`a.${id(tables.statusColumn)}` : sql`'published'`
   const rows = await db.all<{ status: null | string; topic: null | number | string }>(sql`
@@ -103,8 +79,7 @@ export const readStoredState = async (target: Target, docID: DocumentID): Promis
   return { published: rows[0].status === 'published', topics }
 }
 
-/** True once the collection's total row exists, i.e. its counts were built at least once. */
-export const hasTopicCounts = async (target: Target): Promise<boolean> => {
+export const hasTopicCounts = async (target: CountsTarget): Promise<boolean> => {
   const { counts, db } = await prepare(target)
   const rows = await db.all(
     sql`SELECT 1 FROM ${id(counts.name)} WHERE ${id(counts.collection)} = ${target.slug} AND ${id(counts.topic)} = ${ALL_TOPICS}`,
@@ -112,11 +87,7 @@ export const hasTopicCounts = async (target: Target): Promise<boolean> => {
   return rows.length > 0
 }
 
-/** How many published documents carry each topic, and how many there are in all. */
-export const readTopicCounts = async (
-  target: Target,
-  topics: DocumentID[],
-): Promise<{ byTopic: Map<string, number>; total: number }> => {
+export const readTopicCounts = async (target: CountsTarget, topics: DocumentID[]): Promise<TopicCounts> => {
   const { counts, db } = await prepare(target)
   const keys = [ALL_TOPICS, ...topics.map(String)]
   const rows = await db.all<{ documents: number; topic: string }>(sql`
