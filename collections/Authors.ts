@@ -4,8 +4,11 @@ import { anyone } from '@/access/anyone'
 import { editorsOnly } from '@/access/editorsOnly'
 import { editorFieldOnly, staffFieldOnly } from '@/access/fieldAccess'
 import { ownProfileOrEditors } from '@/access/ownProfileOrEditors'
-import { validateHttpURL } from '@/fields/validateHttpURL'
+import { listedByName } from '@/fields/listedByName'
+import { nameField } from '@/fields/nameField'
 import { newsroomSlugField } from '@/fields/slug'
+import { storiesJoin } from '@/fields/storiesJoin'
+import { validateHttpURL } from '@/fields/validateHttpURL'
 import { validateRelationship, validateUpload } from '@/fields/validateRelationExists'
 
 export const Authors: CollectionConfig<'authors'> = {
@@ -16,21 +19,9 @@ export const Authors: CollectionConfig<'authors'> = {
     read: anyone,
     update: ownProfileOrEditors,
   },
-  admin: {
-    defaultColumns: ['name', 'jobTitle', 'slug'],
-    useAsTitle: 'name',
-  },
-  // Populated into an article, a byline is its own fields only: its `articles` join would sort every
-  // story of the author on each read, a cost that grows with the archive (docs/PERFORMANCE.md).
-  defaultPopulate: { articles: false },
-  defaultSort: 'name',
+  ...listedByName(['name', 'jobTitle', 'slug']),
   fields: [
-    {
-      name: 'name',
-      type: 'text',
-      maxLength: 120,
-      required: true,
-    },
+    nameField,
     newsroomSlugField('name'),
     {
       name: 'jobTitle',
@@ -83,13 +74,6 @@ export const Authors: CollectionConfig<'authors'> = {
       unique: true,
       validate: validateRelationship,
     },
-    {
-      name: 'articles',
-      type: 'join',
-      collection: 'articles',
-      defaultLimit: 10,
-      defaultSort: '-publishedAt',
-      on: 'authors',
-    },
+    storiesJoin('authors'),
   ],
 }

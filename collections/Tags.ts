@@ -3,7 +3,10 @@ import type { CollectionConfig } from 'payload'
 import { authorsAndAbove } from '@/access/authorsAndAbove'
 import { editorsOnly } from '@/access/editorsOnly'
 import { publicTagsOrStaff } from '@/access/publicTagsOrStaff'
+import { listedByName } from '@/fields/listedByName'
+import { nameField } from '@/fields/nameField'
 import { newsroomSlugField } from '@/fields/slug'
+import { storiesJoin } from '@/fields/storiesJoin'
 
 export const Tags: CollectionConfig<'tags'> = {
   slug: 'tags',
@@ -13,21 +16,9 @@ export const Tags: CollectionConfig<'tags'> = {
     read: publicTagsOrStaff,
     update: editorsOnly,
   },
-  admin: {
-    defaultColumns: ['name', 'slug', 'internal'],
-    useAsTitle: 'name',
-  },
-  // Populated into an article, a tag is its own fields only: its `articles` join would sort every
-  // story of the tag on each read, a cost that grows with the archive (docs/PERFORMANCE.md).
-  defaultPopulate: { articles: false },
-  defaultSort: 'name',
+  ...listedByName(['name', 'slug', 'internal']),
   fields: [
-    {
-      name: 'name',
-      type: 'text',
-      maxLength: 120,
-      required: true,
-    },
+    nameField,
     newsroomSlugField('name'),
     {
       name: 'description',
@@ -44,13 +35,6 @@ export const Tags: CollectionConfig<'tags'> = {
       defaultValue: false,
       index: true,
     },
-    {
-      name: 'articles',
-      type: 'join',
-      collection: 'articles',
-      defaultLimit: 10,
-      defaultSort: '-publishedAt',
-      on: 'tags',
-    },
+    storiesJoin('tags'),
   ],
 }

@@ -4,9 +4,13 @@ import { RateLimiterRes } from 'rate-limiter-flexible'
 
 import type { ClientAddress } from '@/http/clientAddress'
 
+import type { AccountLock } from './accountLock'
+
 import { keyedHash } from '@/comments/hashing'
 import { clientKey } from '@/http/clientAddress'
 import { createLimiters, secondsFrom } from '@/rateLimits/createLimiters'
+
+import { createAccountLock } from './accountLock'
 
 /**
  * Password attempts allowed before a 429, in seconds and attempts. Every attempt is counted before
@@ -54,6 +58,8 @@ export type LoginThrottle = {
   close: () => void
   /** What an attempt on `account` (an email as Payload matches it) from this request is counted against. */
   keysFor: (req: PayloadRequest, account: string) => LoginKeys
+  /** Runs the logins of one account one after another (see createAccountLock). */
+  oneAtATime: AccountLock
   /** After a correct password: forgets the failures of the address and the account, and remembers the address for the account. */
   succeeded: (req: PayloadRequest, keys: LoginKeys) => Promise<void>
 }
@@ -130,6 +136,7 @@ export const createLoginThrottle = ({
       const ip = clientAddress(req.headers)
       return { account, address: ip && clientKey(ip) }
     },
+    oneAtATime: createAccountLock(),
     succeeded: async (req, loginKeys) => {
       const keys = keysOf(loginKeys)
       await forget(req, 'account', keys.account)

@@ -267,3 +267,19 @@ describe('users: login throttling', () => {
     expect(body.errors?.[0]?.extensions?.data?.retryAfter).toBe(expectRetryAfter(headers))
   })
 })
+
+describe('users: parallel logins to one account', () => {
+  it('keeps every session it answers: each token of logins sent at once still works', async () => {
+    const user = await account('parallel-sessions')
+    const logins = await Promise.all(
+      Array.from({ length: 4 }, () => login(user.email, STAFF_PASSWORD, newAddress())),
+    )
+    for (const { status } of logins) expect(status).toBe(200)
+    for (const { body } of logins) {
+      const me = await rest<{ user: null | User }>('GET', '/users/me', { token: body.token })
+      expect(me.body.user?.id, 'a token answered 200 must stay valid').toBe(user.id)
+    }
+    const stored = await ctx.payload.findByID({ collection: 'users', id: user.id, showHiddenFields: true })
+    expect((stored.sessions ?? []).length).toBe(logins.length)
+  })
+})
