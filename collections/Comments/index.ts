@@ -17,6 +17,7 @@ import { notifyModerators } from './hooks/notifyModerators'
 import { recordSignals } from './hooks/recordSignals'
 import { refuseClosedArticles } from './hooks/refuseClosedArticles'
 import { setThreadLevel } from './hooks/setThreadLevel'
+import { startSubmission } from './hooks/startSubmission'
 import { trimWhitespace } from './hooks/trimWhitespace'
 
 /** Reader comments, counted by the flood control the config creates once (src/rateLimits). */
@@ -30,8 +31,8 @@ export const Comments = ({ clientAddress, floodControl }: FloodLimitsOptions): C
   },
   admin: {
     components: {
-      beforeList: ['/components/comments/ModerationFilter#ModerationFilter'],
-      beforeListTable: ['/components/comments/ModerationActions#ModerationActions'],
+      beforeList: ['@collections/Comments/components/ModerationFilter#ModerationFilter'],
+      beforeListTable: ['@collections/Comments/components/ModerationActions#ModerationActions'],
     },
     defaultColumns: ['body', 'article', 'authorName', 'signals', 'status', 'createdAt'],
     description: 'Readers’ comments. New ones wait as pending until an editor approves them.',
@@ -87,7 +88,7 @@ export const Comments = ({ clientAddress, floodControl }: FloodLimitsOptions): C
       admin: {
         components: {
           // An escaped plain-text excerpt: a comment is never rendered as markup.
-          Cell: '/components/comments/BodyExcerptCell#BodyExcerptCell',
+          Cell: '@collections/Comments/components/BodyExcerptCell#BodyExcerptCell',
         },
       },
       hooks: { beforeValidate: [trimWhitespace] },
@@ -144,7 +145,7 @@ export const Comments = ({ clientAddress, floodControl }: FloodLimitsOptions): C
       },
       admin: {
         components: {
-          Cell: '/components/comments/SignalsCell#SignalsCell',
+          Cell: '@collections/Comments/components/SignalsCell#SignalsCell',
         },
         description: 'What the comment looked like when it arrived.',
         position: 'sidebar',
@@ -208,8 +209,8 @@ export const Comments = ({ clientAddress, floodControl }: FloodLimitsOptions): C
     // A comment is counted against its sender's allowance before anyone is told about it.
     afterChange: [consumeFloodAllowance(floodControl), notifyModerators],
     beforeChange: [forcePendingStatus, recordSignals, setThreadLevel],
-    // Closed articles first, then floods: both are refused before anything is validated or written.
-    beforeOperation: [refuseClosedArticles, checkFloodLimits({ clientAddress, floodControl })],
+    // A fresh submission, then closed articles, then floods: both refused before anything is validated or written.
+    beforeOperation: [startSubmission, refuseClosedArticles, checkFloodLimits({ clientAddress, floodControl })],
   },
   indexes: [
     // A moderation queue: one status, newest first.

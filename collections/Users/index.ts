@@ -93,7 +93,7 @@ export const Users = ({ loginThrottle }: UsersOptions): CollectionConfig<'users'
       type: 'ui',
       admin: {
         components: {
-          Field: '/components/users/APIKeyField#APIKeyField',
+          Field: '@collections/Users/components/APIKeyField#APIKeyField',
         },
       },
     },

@@ -6,9 +6,9 @@ import type { ClientAddress } from '@/http/clientAddress'
 
 import type { AccountLock } from './accountLock'
 
-import { keyedHash } from '@/comments/hashing'
 import { clientKey } from '@/http/clientAddress'
 import { createLimiters, secondsFrom } from '@/rateLimits/createLimiters'
+import { keyedHash } from '@/utilities/keyedHash'
 
 import { createAccountLock } from './accountLock'
 

@@ -1,5 +1,6 @@
+import { createFloodControl, type FloodControl } from '@collections/Comments/submission/floodControl'
+
 import { createLoginThrottle, type LoginThrottle } from '@/auth/loginThrottle'
-import { createFloodControl, type FloodControl } from '@/comments/floodControl'
 import { type ClientAddress, clientAddressFrom, type TrustProxy } from '@/http/clientAddress'
 
 export type RateLimitSettings = {

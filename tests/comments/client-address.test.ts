@@ -5,9 +5,10 @@ import os from 'os'
 import path from 'path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 
-import { countLinks } from '@/comments/countLinks'
-import { createFloodControl, FLOOD_LIMITS } from '@/comments/floodControl'
-import { hashEmail, hashIP } from '@/comments/hashing'
+import { countLinks } from '@collections/Comments/submission/countLinks'
+import { createFloodControl, FLOOD_LIMITS } from '@collections/Comments/submission/floodControl'
+import { hashEmail, hashIP } from '@collections/Comments/submission/hashing'
+
 import { clientAddressFrom, clientKey, normalizeIP } from '@/http/clientAddress'
 
 /** X-Forwarded-For as a route handler receives it. */

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 
 import type { Comment } from '@/payload-types'
 
-import { FLOOD_LIMITS } from '@/comments/floodControl'
+import { FLOOD_LIMITS } from '@collections/Comments/submission/floodControl'
 
 import { rest } from '../helpers/http'
 import { commentData, createCommentGraphQL, newClientIP, postComment, useCommentsSuite } from './helpers'

@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest'
 
 import type { Comment } from '@/payload-types'
 
-import { excerptOf, signalLabels } from '@/components/comments/format'
-import { currentQueue, defaultQueueURL, QUEUES } from '@/components/comments/queues'
+import { excerptOf, signalLabels } from '@collections/Comments/components/format'
+import { currentQueue, defaultQueueURL, QUEUES } from '@collections/Comments/components/queues'
 
 import { graphql, rest } from '../helpers/http'
 import { createArticle, storedComment, useCommentsSuite } from './helpers'

@@ -2,10 +2,9 @@ import { describe, expect, it } from 'vitest'
 
 import type { Comment } from '@/payload-types'
 
-import { COMMENTS_CLOSED } from '@/comments/errors'
-
 import { DUPLICATE_BODY } from '@collections/Comments/fields/validateBody'
 import { PARENT_NOT_ALLOWED, TOO_DEEP } from '@collections/Comments/fields/validateParent'
+import { COMMENTS_CLOSED } from '@collections/Comments/submission/errors'
 
 import { rest } from '../helpers/http'
 import {

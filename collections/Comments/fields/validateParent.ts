@@ -7,6 +7,8 @@ import { readableIDs } from '@plugins/public-reads'
 import { validateRelationship } from '@/fields/validateRelationExists'
 import { relationID } from '@/utilities/relationID'
 
+import { loadParent } from '../submission/storedDocuments'
+
 /** How deep replies may nest: a reply to a reply to a reply, and no further. */
 export const MAX_REPLY_LEVEL = 3
 
@@ -27,16 +29,10 @@ export const validateParent: Validate = async (value, options) => {
   if (overrideAccess || operation !== 'create' || parentID === undefined) return validateRelationship(value, options)
   const shape = await (relationship as Validate)(value, options)
   if (shape !== true) return shape
+  // Asked through the public-read policy's memo, which the response's relation hiding reads again.
   if (!(await readableIDs(req, 'comments', [parentID])).has(String(parentID))) return PARENT_NOT_ALLOWED
-  // A system read: the writer may read this parent, but not necessarily its status.
-  const parent = await req.payload.findByID({
-    collection: 'comments',
-    depth: 0,
-    disableErrors: true,
-    id: parentID,
-    req,
-    select: { article: true, level: true, status: true },
-  })
+  // The writer may read this parent, but not necessarily its status: the create's one system read of it.
+  const parent = await loadParent(req, parentID)
   if (!parent || parent.status !== 'approved' || String(relationID(parent.article)) !== String(relationID(data.article))) {
     return PARENT_NOT_ALLOWED
   }

@@ -1,14 +1,16 @@
 import type { CollectionBeforeOperationHook } from 'payload'
 
-import type { FloodControl } from '@/comments/floodControl'
 import type { ClientAddress } from '@/http/clientAddress'
 
+import type { FloodControl } from '../submission/floodControl'
+
 import { isEditor } from '@/access/roles'
-import { hashEmail, hashIP } from '@/comments/hashing'
-import { setSubmission } from '@/comments/submission'
-import { tooManyComments } from '@/comments/tooManyComments'
 import { env } from '@/env'
 import { clientKey } from '@/http/clientAddress'
+
+import { hashEmail, hashIP } from '../submission/hashing'
+import { submissionOf } from '../submission/submission'
+import { tooManyComments } from '../submission/tooManyComments'
 
 type CreateArgs = { data?: { authorEmail?: unknown }; overrideAccess?: boolean }
 
@@ -31,14 +33,13 @@ export const checkFloodLimits =
   async ({ args, operation, req }) => {
     if (operation !== 'create') return args
     const { data, overrideAccess } = args as CreateArgs
-    if (overrideAccess) {
-      setSubmission(req, undefined)
-      return args
-    }
+    // Trusted system writes get no sender: the hooks after this one leave their data as given.
+    if (overrideAccess) return args
+    const submission = submissionOf(req)
     const ip = clientAddress(req.headers)
     const ipHash = ip ? hashIP(env.commentIPSalt, clientKey(ip)) : null
     if (isEditor(req.user)) {
-      setSubmission(req, { floodKeys: [], ipHash, recent: 0, screened: false })
+      submission.sender = { floodKeys: [], ipHash, recent: 0, screened: false }
       return args
     }
     const email = typeof data?.authorEmail === 'string' ? data.authorEmail.trim() : ''
@@ -48,6 +49,6 @@ export const checkFloodLimits =
     )
     const { recent, retryAfter } = await floodControl.check(req, floodKeys)
     if (retryAfter) throw tooManyComments(req, retryAfter)
-    setSubmission(req, { floodKeys, ipHash, recent, screened: true })
+    submission.sender = { floodKeys, ipHash, recent, screened: true }
     return args
   }

@@ -1,10 +1,11 @@
 import type { CollectionAfterChangeHook } from 'payload'
 
-import type { FloodControl } from '@/comments/floodControl'
 import type { Comment } from '@/payload-types'
 
-import { getSubmission } from '@/comments/submission'
-import { tooManyComments } from '@/comments/tooManyComments'
+import type { FloodControl } from '../submission/floodControl'
+
+import { submissionOf } from '../submission/submission'
+import { tooManyComments } from '../submission/tooManyComments'
 
 /**
  * Counts a stored comment against its sender's flood allowance. It runs inside the create's
@@ -14,11 +15,11 @@ import { tooManyComments } from '@/comments/tooManyComments'
 export const consumeFloodAllowance =
   (floodControl: FloodControl): CollectionAfterChangeHook<Comment> =>
   async ({ doc, operation, req }) => {
-    const submission = getSubmission(req)
-    if (operation !== 'create' || !submission?.screened || !submission.floodKeys.length) return doc
+    const { sender } = submissionOf(req)
+    if (operation !== 'create' || !sender?.screened || !sender.floodKeys.length) return doc
     let retryAfter = 0
     try {
-      retryAfter = await floodControl.record(req, submission.floodKeys)
+      retryAfter = await floodControl.record(req, sender.floodKeys)
     } catch (err) {
       // A counter that cannot be written must not cost the reader their comment: it still awaits moderation.
       req.payload.logger.error({ err, msg: 'Could not count a comment against flood control.' })

@@ -2,7 +2,7 @@ import type { CollectionBeforeChangeHook } from 'payload'
 
 import type { Comment } from '@/payload-types'
 
-import { getSubmission } from '@/comments/submission'
+import { submissionOf } from '../submission/submission'
 
 /**
  * Whatever a reader sends, their comment starts as pending. Field access already drops a `status`
@@ -10,6 +10,6 @@ import { getSubmission } from '@/comments/submission'
  * writes keep the status they chose.
  */
 export const forcePendingStatus: CollectionBeforeChangeHook<Comment> = ({ data, operation, req }) => {
-  if (operation === 'create' && getSubmission(req)?.screened) data.status = 'pending'
+  if (operation === 'create' && submissionOf(req).sender?.screened) data.status = 'pending'
   return data
 }

@@ -1,45 +1,14 @@
-import type { CollectionAfterChangeHook, PayloadRequest } from 'payload'
+import type { CollectionAfterChangeHook } from 'payload'
 
 import { formatAdminURL } from 'payload/shared'
 
 import type { Comment } from '@/payload-types'
 
-const EXCERPT_LENGTH = 300
+import { relationID } from '@/utilities/relationID'
 
-/** Plain text on one line, cut at a word: for a subject line and the mail's quote. */
-const excerpt = (text: string, length: number): string => {
-  const flat = text.replace(/\s+/g, ' ').trim()
-  if (flat.length <= length) return flat
-  const cut = flat.slice(0, length)
-  return `${cut.slice(0, cut.lastIndexOf(' ') > length / 2 ? cut.lastIndexOf(' ') : length)}…`
-}
-
-const moderatorAddresses = async (req: PayloadRequest): Promise<string[]> => {
-  // A system read: the reader whose comment triggers this may not list staff accounts.
-  const { docs } = await req.payload.find({
-    collection: 'users',
-    depth: 0,
-    pagination: false,
-    req,
-    select: { email: true },
-    where: { role: { in: ['editor', 'admin'] } },
-  })
-  return docs.map((user) => user.email).filter(Boolean)
-}
-
-const articleTitle = async (req: PayloadRequest, article: Comment['article']): Promise<string> => {
-  if (typeof article === 'object') return article.title
-  // A system read of the title only; the create already checked that the article is open.
-  const found = await req.payload.findByID({
-    collection: 'articles',
-    depth: 0,
-    disableErrors: true,
-    id: article,
-    req,
-    select: { title: true },
-  })
-  return found?.title ?? `Article ${article}`
-}
+import { moderationMail } from '../email/moderationMail'
+import { moderatorAddresses } from '../email/moderatorAddresses'
+import { loadArticle } from '../submission/storedDocuments'
 
 /**
  * Tells every editor and admin that a comment awaits moderation, in one plain-text mail. The email
@@ -59,20 +28,17 @@ export const notifyModerators: CollectionAfterChangeHook<Comment> = async ({
   try {
     const to = await moderatorAddresses(req)
     if (!to.length) return doc
-    const title = await articleTitle(req, doc.article)
+    const articleID = relationID(data.article)
+    // The article `refuseClosedArticles` read for this create: no second read for its title.
+    const article = articleID === undefined ? null : await loadArticle(req, articleID)
     const { routes, serverURL } = req.payload.config
-    const link = formatAdminURL({ adminRoute: routes.admin, path: `/collections/comments/${doc.id}`, serverURL })
-    await req.payload.sendEmail({
-      subject: `Comment awaiting moderation: ${excerpt(title, 120)}`,
-      text: [
-        `${excerpt(doc.authorName, 80)} commented on "${title}":`,
-        '',
-        excerpt(doc.body, EXCERPT_LENGTH),
-        '',
-        `Approve, reject or mark it as spam: ${link}`,
-      ].join('\n'),
-      to,
+    const mail = moderationMail({
+      articleTitle: article?.title ?? `Article ${articleID}`,
+      authorName: doc.authorName,
+      body: doc.body,
+      commentURL: formatAdminURL({ adminRoute: routes.admin, path: `/collections/comments/${doc.id}`, serverURL }),
     })
+    await req.payload.sendEmail({ ...mail, to })
   } catch (err) {
     req.payload.logger.error({ err, msg: `Could not notify moderators of comment ${doc.id}.` })
   }

@@ -1,9 +1,12 @@
 import type { CollectionBeforeOperationHook } from 'payload'
 
-import { CommentsClosed } from '@/comments/errors'
+import { relationID } from '@/utilities/relationID'
+
+import { CommentsClosed } from '../submission/errors'
+import { loadArticle } from '../submission/storedDocuments'
 
 const articleID = (value: unknown): null | number => {
-  const raw = typeof value === 'object' && value !== null ? (value as { id?: unknown; value?: unknown }).value ?? (value as { id?: unknown }).id : value
+  const raw = relationID(value)
   const id = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw
   return typeof id === 'number' && Number.isSafeInteger(id) && id > 0 ? id : null
 }
@@ -21,14 +24,8 @@ export const refuseClosedArticles: CollectionBeforeOperationHook<'comments'> = a
   if (overrideAccess || data?.article === undefined || data.article === null || data.article === '') return args
   const id = articleID(data.article)
   if (id === null) throw new CommentsClosed()
-  // A system read: readers may not see drafts, and the answer is the same 403 whatever is found.
-  const { totalDocs } = await req.payload.count({
-    collection: 'articles',
-    req,
-    where: {
-      and: [{ id: { equals: id } }, { _status: { equals: 'published' } }, { commentsEnabled: { equals: true } }],
-    },
-  })
-  if (!totalDocs) throw new CommentsClosed()
+  // Read whatever the article is (a draft included): the answer is the same 403 whatever is found.
+  const article = await loadArticle(req, id)
+  if (article?._status !== 'published' || article.commentsEnabled !== true) throw new CommentsClosed()
   return args
 }

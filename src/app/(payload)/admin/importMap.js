@@ -21,11 +21,11 @@ import { StrikethroughFeatureClient as StrikethroughFeatureClient_e70f5e05f09f93
 import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
-import { BodyExcerptCell as BodyExcerptCell_81d45971eb3a4f0dca79844e306f00c8 } from '../../../components/comments/BodyExcerptCell'
-import { SignalsCell as SignalsCell_a52dd2be02c8aec3c3032a27fe3b71d8 } from '../../../components/comments/SignalsCell'
-import { ModerationFilter as ModerationFilter_6e2e1bfc9bacdae5ae6a501dea2c623d } from '../../../components/comments/ModerationFilter'
-import { ModerationActions as ModerationActions_9779a2e645eb364af05e40b02838954d } from '../../../components/comments/ModerationActions'
-import { APIKeyField as APIKeyField_e31861b7f22cd4b0acef8beaafd4d766 } from '../../../components/users/APIKeyField'
+import { BodyExcerptCell as BodyExcerptCell_c5e2889293482a3ee9a5c1abbaf83574 } from '@collections/Comments/components/BodyExcerptCell'
+import { SignalsCell as SignalsCell_b5941c6c245d82875baafaebb4e6e3f1 } from '@collections/Comments/components/SignalsCell'
+import { ModerationFilter as ModerationFilter_e181a1d68eb110e9b6939ab447df567d } from '@collections/Comments/components/ModerationFilter'
+import { ModerationActions as ModerationActions_8338bea811c0b4c87f585ebef6120e4a } from '@collections/Comments/components/ModerationActions'
+import { APIKeyField as APIKeyField_478330fd9ff1490b8630b2e695eab51b } from '@collections/Users/components/APIKeyField'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -53,10 +53,10 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#UnderlineFeatureClient": UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
-  "/components/comments/BodyExcerptCell#BodyExcerptCell": BodyExcerptCell_81d45971eb3a4f0dca79844e306f00c8,
-  "/components/comments/SignalsCell#SignalsCell": SignalsCell_a52dd2be02c8aec3c3032a27fe3b71d8,
-  "/components/comments/ModerationFilter#ModerationFilter": ModerationFilter_6e2e1bfc9bacdae5ae6a501dea2c623d,
-  "/components/comments/ModerationActions#ModerationActions": ModerationActions_9779a2e645eb364af05e40b02838954d,
-  "/components/users/APIKeyField#APIKeyField": APIKeyField_e31861b7f22cd4b0acef8beaafd4d766,
+  "@collections/Comments/components/BodyExcerptCell#BodyExcerptCell": BodyExcerptCell_c5e2889293482a3ee9a5c1abbaf83574,
+  "@collections/Comments/components/SignalsCell#SignalsCell": SignalsCell_b5941c6c245d82875baafaebb4e6e3f1,
+  "@collections/Comments/components/ModerationFilter#ModerationFilter": ModerationFilter_e181a1d68eb110e9b6939ab447df567d,
+  "@collections/Comments/components/ModerationActions#ModerationActions": ModerationActions_8338bea811c0b4c87f585ebef6120e4a,
+  "@collections/Users/components/APIKeyField#APIKeyField": APIKeyField_478330fd9ff1490b8630b2e695eab51b,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

@@ -1,7 +1,4 @@
-import { createHmac } from 'crypto'
-
-/** A keyed hash: equal inputs match, yet a leaked hash cannot be reversed by trying every IPv4 address. */
-export const keyedHash = (salt: string, value: string): string => createHmac('sha256', salt).update(value).digest('hex')
+import { keyedHash } from '@/utilities/keyedHash'
 
 /** How a commenter's address is kept: never the address itself, only its salted hash. */
 export const hashIP = (salt: string, clientKey: string): string => keyedHash(salt, `ip:${clientKey}`)

@@ -1,12 +1,9 @@
 import type { Comment } from '@/payload-types'
 
-const EXCERPT_LENGTH = 120
+import { excerpt } from '../excerpt'
 
 /** The first words of a comment on one line, for the list; React shows it as text, so markup stays literal. */
-export const excerptOf = (body: unknown): string => {
-  const flat = typeof body === 'string' ? body.replace(/\s+/g, ' ').trim() : ''
-  return flat.length > EXCERPT_LENGTH ? `${flat.slice(0, EXCERPT_LENGTH).trimEnd()}…` : flat
-}
+export const excerptOf = (body: unknown): string => excerpt(typeof body === 'string' ? body : '', 120)
 
 type Signals = NonNullable<Comment['signals']>
 
