@@ -1,10 +1,9 @@
-import type { PostgresAdapter } from '@payloadcms/db-postgres'
 import type { Payload, SanitizedConfig } from 'payload'
 
 import { getPayload } from 'payload'
 import { afterAll, beforeAll } from 'vitest'
 
-import { createScratchDatabase } from './testDatabase'
+import { closeAndDrop, createScratchDatabase } from './testDatabase'
 
 export type TestContext = {
   config: SanitizedConfig
@@ -35,15 +34,7 @@ export const bootPayload = async ({ cron = false }: BootOptions = {}): Promise<T
     config,
     databaseFile: database.file,
     payload,
-    shutdown: async () => {
-      // Payload's destroy() leaves the PostgreSQL pool open: its idle connections close here. The one
-      // the adapter keeps checked out for ever is never released, so the pool's end is not awaited;
-      // the drop ends that connection.
-      const { pool } = payload.db as unknown as Partial<PostgresAdapter>
-      void pool?.end()
-      await payload.destroy()
-      await database.drop()
-    },
+    shutdown: () => closeAndDrop(payload, database),
   }
 }
 

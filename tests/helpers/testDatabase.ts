@@ -1,3 +1,9 @@
+import type { PostgresAdapter } from '@payloadcms/db-postgres'
+import type { SQLiteAdapter } from '@payloadcms/db-sqlite'
+import type { DatabaseAdapterObj, Payload } from 'payload'
+
+import { postgresAdapter } from '@payloadcms/db-postgres'
+import { sqliteAdapter } from '@payloadcms/db-sqlite'
 import { randomBytes } from 'crypto'
 import fs from 'fs/promises'
 import os from 'os'
@@ -51,4 +57,31 @@ export const createScratchDatabase = async (): Promise<ScratchDatabase> => {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'newsroom-test-'))
   const file = path.join(dir, 'test.db')
   return { drop: () => fs.rm(dir, { force: true, recursive: true }), file, url: `file:${file}` }
+}
+
+/**
+ * Payload's own adapter in push mode on a scratch database, for configs other than the project's
+ * (a plugin's scratch config): the schema is theirs, so the project's migrations do not apply.
+ */
+export const scratchAdapter = (database: ScratchDatabase): DatabaseAdapterObj =>
+  testDialect === 'postgres'
+    ? postgresAdapter({ pool: { connectionString: database.url }, push: true })
+    : sqliteAdapter({ client: { url: database.url }, push: true })
+
+/**
+ * Stops Payload and drops its database. Payload's destroy() leaves the PostgreSQL pool open: its
+ * idle connections close here. The one the adapter keeps checked out for ever is never released,
+ * so the pool's end is not awaited; the drop ends that connection.
+ */
+export const closeAndDrop = async (payload: Payload, database: ScratchDatabase): Promise<void> => {
+  const { pool } = payload.db as unknown as Partial<PostgresAdapter>
+  void pool?.end()
+  await payload.destroy()
+  await database.drop()
+}
+
+/** The rows of a read-only SQL statement, on either dialect (the statement must be valid on both). */
+export const selectRows = async (payload: Payload, statement: string): Promise<Record<string, unknown>[]> => {
+  if (payload.db.name === 'postgres') return (await (payload.db as unknown as PostgresAdapter).pool.query(statement)).rows
+  return (await (payload.db as unknown as SQLiteAdapter).client.execute(statement)).rows
 }
