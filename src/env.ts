@@ -133,8 +133,65 @@ const readSMTP = (): SMTPSettings | undefined => {
   }
 }
 
+/** A whole number of milliseconds from the environment, or undefined when unset (0 turns a timeout off). */
+const readMilliseconds = (name: string): number | undefined => {
+  const value = process.env[name]?.trim()
+  if (!value) return undefined
+  const ms = Number(value)
+  if (!Number.isInteger(ms) || ms < 0) throw new Error(`${name} must be a whole number of milliseconds, not "${value}".`)
+  return ms
+}
+
+const isPostgresURL = (url: string): boolean => /^postgres(ql)?:\/\//i.test(url)
+
+/** Which database a URL names, by its scheme: PostgreSQL, or a SQLite file. */
+const readDialect = (url: string): DatabaseSettings['dialect'] => {
+  if (isPostgresURL(url)) return 'postgres'
+  if (url.startsWith('file:')) return 'sqlite'
+  throw new Error(`DATABASE_URL must be a file: URL of a SQLite file or a postgres:// URL, not "${url.replace(/\/\/[^@/]*@/, '//…@')}".`)
+}
+
+export type DatabaseSettings = {
+  dialect: 'postgres' | 'sqlite'
+  /** PostgreSQL: the largest number of connections each pool (primary, each replica) opens. */
+  poolMax?: number
+  /** PostgreSQL: a transaction left idle this long (ms) is ended by the server, and its locks released. */
+  idleInTransactionTimeoutMs?: number
+  /** PostgreSQL: servers that `SELECT`s outside a transaction may be sent to (Payload's `readReplicas`). */
+  replicaURLs: string[]
+  /** PostgreSQL: the longest a statement may run (ms) before the server cancels it. */
+  statementTimeoutMs?: number
+  url: string
+}
+
+const readDatabase = (): DatabaseSettings => {
+  const url = process.env.DATABASE_URL?.trim() || 'file:./data/newsroom.db'
+  const dialect = readDialect(url)
+  const replicaURLs = readList(process.env.DATABASE_REPLICA_URLS)
+  const poolMax = process.env.DATABASE_POOL_MAX?.trim()
+  // Payload's Postgres adapter keeps one connection of each pool checked out: one would leave none for queries.
+  if (poolMax && (!/^\d+$/.test(poolMax) || Number(poolMax) < 2)) {
+    throw new Error(`DATABASE_POOL_MAX must be a whole number of connections, at least 2, not "${poolMax}".`)
+  }
+  const bad = replicaURLs.find((replica) => !isPostgresURL(replica))
+  if (bad !== undefined) {
+    throw new Error(`DATABASE_REPLICA_URLS must list postgres:// URLs, separated by commas; "${bad.replace(/\/\/[^@/]*@/, '//…@')}" is not one.`)
+  }
+  if (replicaURLs.length && dialect !== 'postgres') {
+    throw new Error('DATABASE_REPLICA_URLS needs a PostgreSQL DATABASE_URL (postgres://…): SQLite has no replicas.')
+  }
+  return {
+    dialect,
+    idleInTransactionTimeoutMs: readMilliseconds('DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS'),
+    poolMax: poolMax ? Number(poolMax) : undefined,
+    replicaURLs,
+    statementTimeoutMs: readMilliseconds('DATABASE_STATEMENT_TIMEOUT_MS'),
+    url,
+  }
+}
+
 const serverURL = process.env.SERVER_URL ?? 'http://localhost:3000'
-const databaseURL = process.env.DATABASE_URL ?? 'file:./data/newsroom.db'
+const database = readDatabase()
 const secret = readSecret()
 
 export const env = {
@@ -163,14 +220,15 @@ export const env = {
   },
   commentIPSalt: process.env.COMMENT_IP_SALT || createHash('sha256').update(`comment-ip-salt:${secret}`).digest('hex'),
   corsOrigins: [serverURL, ...readList(process.env.CORS_ORIGINS)],
-  databaseURL,
+  /** DATABASE_URL and, for PostgreSQL, its pool, timeouts and read replicas. */
+  database,
   /** `next dev`, whose hot reloading and error overlay need more of the pages' CSP (src/proxy.ts). */
   isDevelopment: process.env.NODE_ENV === 'development',
   isProduction,
   /** Cron (with seconds) on which due jobs such as scheduled publishing run. */
   jobsCron: process.env.JOBS_AUTORUN_CRON ?? '*/10 * * * * *',
   /** A SQLite file that flood-control and login-throttle counters share between server instances; in memory when unset. */
-  rateLimitDatabaseURL: readRateLimitDatabaseURL(databaseURL),
+  rateLimitDatabaseURL: readRateLimitDatabaseURL(database.url),
   secret,
   serverURL,
   /** SMTP delivery for notifications; Payload writes mail to the console when it is unset. */

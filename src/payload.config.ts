@@ -17,9 +17,7 @@ import { readMorePlugin } from '@plugins/read-more'
 
 import { isStaff } from './access/roles'
 import { loginErrorLogLevels } from './auth/errors'
-import { migrateOnInit } from './db/migrateOnInit'
-import { pinPlannerStatistics } from './db/plannerStatistics'
-import { sqliteDatabase } from './db/sqliteDatabase'
+import { database, prepareDatabase } from './db/database'
 import { smtpAdapter } from './email/smtpAdapter'
 import { env } from './env'
 import { safeLexicalEditor } from './fields/richText/safeLexicalEditor'
@@ -54,7 +52,8 @@ export default buildConfig({
   collections: [Articles, Authors, Tags, Comments(rateLimits), Media, Users(rateLimits)],
   cors: env.corsOrigins,
   csrf: env.corsOrigins,
-  db: sqliteDatabase({ migrationDir: path.resolve(dirname, 'migrations'), url: env.databaseURL }),
+  // SQLite by default; PostgreSQL when DATABASE_URL is a postgres:// URL.
+  db: database({ ...env.database, migrationsDir: path.resolve(dirname, 'migrations') }),
   // External links only, and no relationship blocks: rich text is public JSON, and an internal
   // link would carry the id of a document (a draft) that the reader may not see. Every write is
   // checked against the nodes these features offer (src/fields/richText/).
@@ -88,10 +87,7 @@ export default buildConfig({
   // A reader's refused comment is not a server fault: no error-level log line (and stack) for each.
   loggingLevels: { ...commentErrorLogLevels, ...queryErrorLogLevels, ...loginErrorLogLevels },
   maxDepth: 3,
-  onInit: async (payload) => {
-    await migrateOnInit(payload)
-    await pinPlannerStatistics(payload)
-  },
+  onInit: prepareDatabase,
   plugins: [
     readMorePlugin({ collections: ['articles'], relationTo: ['tags', 'articles'], tagsField: 'tags' }),
     // After the plugins that add collections or fields, so that their relations are covered too.

@@ -1,7 +1,9 @@
+import type { PostgresAdapter } from '@payloadcms/db-postgres'
 import type { SQLiteAdapter } from '@payloadcms/db-sqlite'
 import type { Migration, Payload } from 'payload'
 
-import { migrations } from '../migrations'
+import { migrations as postgresMigrations } from '../migrations/postgres'
+import { migrations as sqliteMigrations } from '../migrations/sqlite'
 
 /**
  * Applies pending migrations one by one with SQLite's foreign keys off.
@@ -29,11 +31,36 @@ export const runMigrations = async (payload: Payload, pending: Migration[]): Pro
   }
 }
 
+/** Any fixed number: the key of the PostgreSQL advisory lock that start-up migrations take. */
+const MIGRATION_LOCK = 7_342_101
+
 /**
- * Brings a fresh or older database up to the committed schema on every start, dev or
- * production alike. The `payload` CLI skips onInit, so `migrate:create` sees the database as it is.
+ * Applies pending migrations on PostgreSQL, one instance at a time: instances started together
+ * would otherwise each see a migration as pending and run it twice. The lock is held on a
+ * connection of its own, outside the pool that the migrations' transactions use.
+ */
+export const runPostgresMigrations = async (payload: Payload, pending: Migration[]): Promise<void> => {
+  const { pg, poolOptions } = payload.db as unknown as PostgresAdapter
+  const lock = new pg.Client(poolOptions)
+  await lock.connect()
+  try {
+    await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK])
+    // Payload reads which migrations are recorded after the lock is taken, and skips those.
+    await payload.db.migrate({ migrations: pending })
+  } finally {
+    await lock.end()
+  }
+}
+
+/**
+ * Brings a fresh or older database up to the committed schema of its dialect on every start, dev
+ * or production alike. The `payload` CLI skips onInit, so `migrate:create` sees the database as it is.
  */
 export const migrateOnInit = async (payload: Payload): Promise<void> => {
-  // The generated list is typed with the adapter's argument types; Payload's generic type takes `unknown`.
-  await runMigrations(payload, migrations as unknown as Migration[])
+  // The generated lists are typed with the adapters' argument types; Payload's generic type takes `unknown`.
+  if (payload.db.name === 'postgres') {
+    await runPostgresMigrations(payload, postgresMigrations as unknown as Migration[])
+  } else {
+    await runMigrations(payload, sqliteMigrations as unknown as Migration[])
+  }
 }

@@ -1,5 +1,3 @@
-import type { SQLiteAdapter } from '@payloadcms/db-sqlite'
-
 import { describe, expect, it } from 'vitest'
 
 import type { Comment } from '@/payload-types'
@@ -8,15 +6,17 @@ import { excerptOf, signalLabels } from '@collections/Comments/components/format
 import { currentQueue, defaultQueueURL, QUEUES } from '@collections/Comments/components/queues'
 
 import { graphql, rest } from '../helpers/http'
+import { selectRows } from '../helpers/testDatabase'
 import { createArticle, storedComment, useCommentsSuite } from './helpers'
 
 const suite = useCommentsSuite()
 
 const stored = (id: number | string): Promise<Comment> => suite.ctx.payload.findByID({ collection: 'comments', depth: 0, id })
 
-/** Comments whose article row is gone, straight from SQLite. */
+/** Comments whose article row is gone, straight from the database. */
 const orphans = async (): Promise<number> => {
-  const { rows } = await (suite.ctx.payload.db as unknown as SQLiteAdapter).client.execute(
+  const rows = await selectRows(
+    suite.ctx.payload,
     'SELECT count(*) AS n FROM comments WHERE article_id IS NULL OR article_id NOT IN (SELECT id FROM articles)',
   )
   return Number(rows[0].n)

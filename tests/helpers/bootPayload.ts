@@ -1,14 +1,14 @@
 import type { Payload, SanitizedConfig } from 'payload'
 
-import fs from 'fs/promises'
-import os from 'os'
-import path from 'path'
 import { getPayload } from 'payload'
 import { afterAll, beforeAll } from 'vitest'
 
+import { closeAndDrop, createScratchDatabase } from './testDatabase'
+
 export type TestContext = {
   config: SanitizedConfig
-  databaseFile: string
+  /** The SQLite file; undefined on PostgreSQL (TEST_DATABASE=postgres). */
+  databaseFile?: string
   payload: Payload
   shutdown: () => Promise<void>
 }
@@ -16,25 +16,25 @@ export type TestContext = {
 export type BootOptions = { cron?: boolean }
 
 /**
- * Boots the project's real Payload config on a new SQLite file in a temporary folder.
+ * Boots the project's real Payload config on a new database: a SQLite file in a temporary folder,
+ * or a scratch PostgreSQL database when TEST_DATABASE=postgres, dropped at shutdown.
  * The environment is read when the config is imported, so this must run before any import of it.
  */
 export const bootPayload = async ({ cron = false }: BootOptions = {}): Promise<TestContext> => {
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'newsroom-test-'))
-  const databaseFile = path.join(dir, 'test.db')
-  process.env.DATABASE_URL = `file:${databaseFile}`
+  const database = await createScratchDatabase()
+  process.env.DATABASE_URL = database.url
   process.env.PAYLOAD_SECRET ??= 'newsroom-test-secret'
   const { default: configPromise } = await import('@payload-config')
   const config = await configPromise
-  const payload = await getPayload({ config, cron })
+  const payload = await getPayload({ config, cron }).catch(async (error: unknown) => {
+    await database.drop()
+    throw error
+  })
   return {
     config,
-    databaseFile,
+    databaseFile: database.file,
     payload,
-    shutdown: async () => {
-      await payload.destroy()
-      await fs.rm(dir, { force: true, recursive: true })
-    },
+    shutdown: () => closeAndDrop(payload, database),
   }
 }
 

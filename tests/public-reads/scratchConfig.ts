@@ -1,12 +1,10 @@
 import type { CollectionSlug, Payload, SanitizedConfig } from 'payload'
 
-import { sqliteAdapter } from '@payloadcms/db-sqlite'
-import fs from 'fs/promises'
-import os from 'os'
-import path from 'path'
 import { buildConfig, getPayload } from 'payload'
 
 import { type PublicChangeArgs, publicReadsPlugin } from '@plugins/public-reads'
+
+import { closeAndDrop, createScratchDatabase, scratchAdapter, type ScratchDatabase } from '../helpers/testDatabase'
 
 /** Slugs of the scratch collections: not in the project's generated types. */
 const slug = (name: string) => name as CollectionSlug
@@ -17,7 +15,7 @@ const slug = (name: string) => name as CollectionSlug
  * a plain field, a group, an array of polymorphic links, a named tab and a join; plus a relation to
  * a public target, which must get no hook. Push mode on a scratch database: not the project's schema.
  */
-export const buildScratchConfig = (databaseFile: string, onPublicChange: (args: PublicChangeArgs) => void): Promise<SanitizedConfig> =>
+export const buildScratchConfig = (database: ScratchDatabase, onPublicChange: (args: PublicChangeArgs) => void): Promise<SanitizedConfig> =>
   buildConfig({
     admin: { user: 'members' },
     collections: [
@@ -52,7 +50,7 @@ export const buildScratchConfig = (databaseFile: string, onPublicChange: (args: 
         ],
       },
     ],
-    db: sqliteAdapter({ client: { url: `file:${databaseFile}` }, push: true }),
+    db: scratchAdapter(database),
     graphQL: { disable: true },
     plugins: [publicReadsPlugin({ isTrustedReader: (user) => Boolean(user), onPublicChange })],
     secret: 'public-reads-scratch-secret',
@@ -80,20 +78,17 @@ export type ScratchContext = {
   shutdown: () => Promise<void>
 }
 
-/** Boots the scratch config on a new SQLite file, recording every `onPublicChange` call. */
+/** Boots the scratch config on a new database of the test dialect (`tests/helpers/testDatabase.ts`), recording every `onPublicChange` call. */
 export const bootScratch = async (): Promise<ScratchContext> => {
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'public-reads-scratch-'))
+  const database = await createScratchDatabase()
   const changes: PublicChangeArgs[] = []
-  const config = await buildScratchConfig(path.join(dir, 'scratch.db'), (args) => void changes.push(args))
+  const config = await buildScratchConfig(database, (args) => void changes.push(args))
   const payload = await getPayload({ config })
   return {
     changes,
     config,
     local: payload as unknown as ScratchLocalAPI,
     payload,
-    shutdown: async () => {
-      await payload.destroy()
-      await fs.rm(dir, { force: true, recursive: true })
-    },
+    shutdown: () => closeAndDrop(payload, database),
   }
 }

@@ -1,10 +1,8 @@
-import type { SQLiteAdapter } from '@payloadcms/db-sqlite'
-
-import { sql } from '@payloadcms/db-sqlite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { getReadMoreLinks } from '@plugins/read-more'
 
+import { selectRows, testDialect } from '../helpers/testDatabase'
 import { bootScratch, type ScratchContext } from './scratchConfig'
 
 let ctx: ScratchContext
@@ -14,9 +12,29 @@ beforeAll(async () => {
 })
 afterAll(async () => ctx?.shutdown())
 
-const columns = async (table: string) => {
-  const db = (ctx.payload.db as unknown as SQLiteAdapter).drizzle
-  return (await db.all<{ name: string }>(sql`SELECT name FROM pragma_table_info(${table})`)).map(({ name }) => name).sort()
+// Every name below is a literal of this file, never input.
+const columns = async (table: string) =>
+  (
+    await selectRows(
+      ctx.payload,
+      testDialect === 'postgres'
+        ? `SELECT column_name AS name FROM information_schema.columns WHERE table_name = '${table}'`
+        : `SELECT name FROM pragma_table_info('${table}')`,
+    )
+  )
+    .map(({ name }) => String(name))
+    .sort()
+
+/** The tables' indexes, but for those every table has (SQLite's automatic ones, PostgreSQL's primary keys). */
+const indexesOf = async (tables: string[]) => {
+  const list = tables.map((table) => `'${table}'`).join(', ')
+  const rows = await selectRows(
+    ctx.payload,
+    testDialect === 'postgres'
+      ? `SELECT indexname AS name FROM pg_indexes WHERE tablename IN (${list}) AND indexname NOT LIKE '%_pkey'`
+      : `SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${list})`,
+  )
+  return rows.map(({ name }) => String(name)).sort()
 }
 
 describe('read-more with disabled: true', () => {
@@ -24,11 +42,7 @@ describe('read-more with disabled: true', () => {
     expect(await columns('episodes_read_more')).toEqual(['_order', '_parent_id', 'id', 'title', 'type', 'url'])
     expect(await columns('episodes_rels')).toEqual(['episodes_id', 'id', 'order', 'parent_id', 'path', 'subjects_id'])
     expect(await columns('read_more_topic_counts')).toEqual(['collection_slug', 'documents', 'id', 'topic'])
-    const db = (ctx.payload.db as unknown as SQLiteAdapter).drizzle
-    const indexes = await db.all<{ name: string }>(sql`
-      SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL
-      AND tbl_name IN ('episodes_read_more', 'episodes_rels', 'read_more_topic_counts') ORDER BY name`)
-    expect(indexes.map(({ name }) => name)).toEqual([
+    expect(await indexesOf(['episodes_read_more', 'episodes_rels', 'read_more_topic_counts'])).toEqual([
       'collectionSlug_topic_idx',
       'episodes_read_more_order_idx',
       'episodes_read_more_parent_id_idx',

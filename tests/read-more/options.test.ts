@@ -107,9 +107,11 @@ describe('read-more plugin at config time', () => {
     }
   })
 
-  it('refuses a database other than SQLite unless disabled, and a fields override without readMore', () => {
-    const other = { ...sqliteAdapter({ client: { url: 'file::memory:' } }), name: 'postgres' }
-    expect(() => readMorePlugin()(baseConfig({ db: other }))).toThrow(/need @payloadcms\/db-sqlite; this config uses "postgres"/)
+  it('refuses a database other than SQLite and PostgreSQL unless disabled, and a fields override without readMore', () => {
+    const other = { ...sqliteAdapter({ client: { url: 'file::memory:' } }), name: 'mongoose' }
+    expect(() => readMorePlugin()(baseConfig({ db: other }))).toThrow(
+      /need @payloadcms\/db-sqlite or @payloadcms\/db-postgres; this config uses "mongoose"/,
+    )
     expect(() => readMorePlugin({ disabled: true })(baseConfig({ db: other }))).not.toThrow()
     expect(() => readMorePlugin({ fields: () => [{ name: 'other', type: 'text' }] })(baseConfig())).toThrow(
       /option `fields` must return the "readMore" array/,

@@ -15,6 +15,7 @@ import { resolveReadMoreLinks } from '@plugins/read-more/utilities/resolveLinks'
 import { bootPayload, type TestContext } from '../helpers/bootPayload'
 import { graphql, rest } from '../helpers/http'
 import { createStaff, type Staff } from '../helpers/staff'
+import { testDialect } from '../helpers/testDatabase'
 
 let ctx: TestContext
 let staff: Staff
@@ -190,7 +191,8 @@ describe('read-more automatic links', () => {
     expect(await counts()).toEqual(kept)
   })
 
-  it('ranks with the read-more indexes only, never walking a whole topic or path', async () => {
+  // SQLite's plan; PostgreSQL's is checked at scale by its own query-plan test.
+  it.skipIf(testDialect !== 'sqlite')('ranks with the read-more indexes only, never walking a whole topic or path', async () => {
     const options = optionsOf(ctx.payload, 'articles')
     const topics = [tag.politics.id, tag.krai.id, tag.economy.id]
     const statement = await rankStatement({ exclude: [art.T.id], limit: 10, options, payload: ctx.payload, slug: 'articles', topics })

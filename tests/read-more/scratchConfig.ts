@@ -1,13 +1,11 @@
 import type { Access, CollectionSlug, Payload, SanitizedConfig, Where } from 'payload'
 
-import { sqliteAdapter } from '@payloadcms/db-sqlite'
 import { GRAPHQL_POST, REST_DELETE, REST_GET, REST_PATCH, REST_POST } from '@payloadcms/next/routes'
-import fs from 'fs/promises'
-import os from 'os'
-import path from 'path'
 import { buildConfig, getPayload } from 'payload'
 
 import { readMorePlugin, type ReadMoreOptions } from '@plugins/read-more'
+
+import { closeAndDrop, createScratchDatabase, scratchAdapter, type ScratchDatabase } from '../helpers/testDatabase'
 
 /**
  * A config unrelated to the newsroom: podcast `episodes` whose topics are `subjects`, no drafts,
@@ -19,7 +17,7 @@ const signedInOr =
   ({ req: { user } }) =>
     user ? true : publicWhere
 
-export const buildScratchConfig = (databaseFile: string, options: ReadMoreOptions = {}): Promise<SanitizedConfig> =>
+export const buildScratchConfig = (database: ScratchDatabase, options: ReadMoreOptions = {}): Promise<SanitizedConfig> =>
   buildConfig({
     admin: { user: 'members' },
     collections: [
@@ -50,7 +48,7 @@ export const buildScratchConfig = (databaseFile: string, options: ReadMoreOption
         ],
       },
     ],
-    db: sqliteAdapter({ client: { url: `file:${databaseFile}` }, push: true }),
+    db: scratchAdapter(database),
     graphQL: { disablePlaygroundInProduction: true },
     plugins: [
       readMorePlugin({
@@ -90,10 +88,10 @@ export type ScratchContext = {
   shutdown: () => Promise<void>
 }
 
-/** Boots the scratch config on a new SQLite file, with REST and GraphQL handlers built from it. */
+/** Boots the scratch config on a new database of the test dialect (`tests/helpers/testDatabase.ts`), with REST and GraphQL handlers built from it. */
 export const bootScratch = async (options: ReadMoreOptions = {}): Promise<ScratchContext> => {
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'read-more-scratch-'))
-  const config = await buildScratchConfig(path.join(dir, 'scratch.db'), options)
+  const database = await createScratchDatabase()
+  const config = await buildScratchConfig(database, options)
   const payload = await getPayload({ config })
   const handlers = { DELETE: REST_DELETE(config), GET: REST_GET(config), PATCH: REST_PATCH(config), POST: REST_POST(config) }
   const graphqlHandler = GRAPHQL_POST(config)
@@ -128,9 +126,6 @@ export const bootScratch = async (options: ReadMoreOptions = {}): Promise<Scratc
       const slug = url.pathname.replace(/^\/api\//, '').split('/')
       return read(await handlers[method](request, { params: Promise.resolve({ slug }) }))
     },
-    shutdown: async () => {
-      await payload.destroy()
-      await fs.rm(dir, { force: true, recursive: true })
-    },
+    shutdown: () => closeAndDrop(payload, database),
   }
 }

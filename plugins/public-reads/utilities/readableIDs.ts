@@ -16,7 +16,9 @@ const findReadable = async (req: PayloadRequest, collection: CollectionSlug, ids
   const size = pageSize(req)
   for (let start = 0; start < ids.length; start += size) {
     const page = ids.slice(start, start + size)
-    // Asked without `req` on purpose: no shared context, and the reader's own access decides.
+    // A request of its own (no shared context; the reader's own access decides) in the caller's
+    // transaction: on a pooled database (PostgreSQL) a read outside it would wait for a second
+    // connection while holding the first, and concurrent writes would exhaust the pool.
     // A collection the reader may not read at all answers with no documents instead of a 403.
     const { docs } = await req.payload.find({
       collection,
@@ -25,6 +27,7 @@ const findReadable = async (req: PayloadRequest, collection: CollectionSlug, ids
       limit: page.length,
       overrideAccess: false,
       pagination: false,
+      req: { transactionID: req.transactionID },
       select: {},
       user: req.user,
       where: { id: { in: page } },

@@ -4,12 +4,15 @@ import { APIError } from 'payload'
 
 import type { ReadMoreDialect } from './types'
 
+import { postgresDialect } from './postgres'
 import { sqliteDialect } from './sqlite'
 
 /** The adapters the ranking has SQL for, by `db.name`. A new dialect module is listed here. */
-const dialects = new Map<string, ReadMoreDialect>([[sqliteDialect.adapterName, sqliteDialect]])
+const dialects = new Map<string, ReadMoreDialect>(
+  [sqliteDialect, postgresDialect].map((dialect) => [dialect.adapterName, dialect]),
+)
 
-/** "@payloadcms/db-sqlite", or the packages joined with "or" once there are several. */
+/** The supported adapters' packages, joined with "or". */
 export const supportedPackages = (): string => [...dialects.values()].map(({ packageName }) => packageName).join(' or ')
 
 /** The dialect for an adapter name, or undefined when the plugin has no SQL for it. */

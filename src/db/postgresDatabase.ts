@@ -1,0 +1,67 @@
+import type { DatabaseAdapterObj } from 'payload'
+
+import type { PostgresAdapter } from '@payloadcms/db-postgres'
+import type { Pool } from 'pg'
+
+import { postgresAdapter } from '@payloadcms/db-postgres'
+
+export type PostgresDatabaseOptions = {
+  /** A transaction left idle this long (ms) is ended by the server, releasing its locks; unset, never. */
+  idleInTransactionTimeoutMs?: number
+  migrationDir: string
+  /** Connections per pool (the primary's, each replica's); node-postgres's default (10) when unset. */
+  poolMax?: number
+  /** Servers that reads outside a transaction may go to (Payload's `readReplicas`). */
+  replicaURLs?: string[]
+  /** The longest a statement may run (ms) before the server cancels it; unset, no limit. */
+  statementTimeoutMs?: number
+  /** A `postgres://` or `postgresql://` URL. */
+  url: string
+}
+
+/**
+ * Payload's PostgreSQL adapter, on migrations only. The timeouts are sent as the connection's own
+ * settings, so a stuck statement or a forgotten transaction cannot hold locks and connections for ever.
+ */
+export const postgresDatabase = ({
+  idleInTransactionTimeoutMs,
+  migrationDir,
+  poolMax,
+  replicaURLs = [],
+  statementTimeoutMs,
+  url,
+}: PostgresDatabaseOptions): DatabaseAdapterObj => {
+  const adapterObj = postgresAdapter({
+    migrationDir,
+    pool: {
+      connectionString: url,
+      idle_in_transaction_session_timeout: idleInTransactionTimeoutMs,
+      max: poolMax,
+      statement_timeout: statementTimeoutMs,
+    },
+    // Migrations only, never push mode: the schema a database has is always the committed one.
+    push: false,
+    readReplicas: replicaURLs.length ? replicaURLs : undefined,
+  })
+  return {
+    ...adapterObj,
+    init: (args) => {
+      const adapter = adapterObj.init(args)
+      const { connect } = adapter
+      adapter.connect = async (options) => {
+        await connect?.call(adapter, options)
+        // node-postgres emits an idle connection's failure (a server restart, a failover) on its pool,
+        // and an 'error' event without a listener ends the process: log it, the pool reconnects.
+        const { drizzle, pool } = adapter as unknown as PostgresAdapter
+        // Drizzle keeps each replica's pool as `$client`; its types leave it out of the replicas' type.
+        const replicas = '$replicas' in drizzle ? (drizzle.$replicas as unknown as { $client: Pool }[]) : []
+        for (const each of new Set([pool, ...replicas.map(({ $client }) => $client)])) {
+          if (each.listenerCount('error') === 0) {
+            each.on('error', (err) => args.payload.logger.error({ err, msg: 'An idle PostgreSQL connection failed' }))
+          }
+        }
+      }
+      return adapter
+    },
+  }
+}
