@@ -35,7 +35,7 @@ export type LimitersOptions<Name extends string> = {
 }
 
 export type Limiters<Name extends string> = {
-  /** Closes the shared store's connection, if it was opened. */
+  /** Closes the SQLite store's connection, if it was opened; a Redis connection is its owner's to close. */
   close: () => void
   /**
    * Runs `operation` on the named limiter of the shared store, or in memory when there is none or it
