@@ -34,8 +34,8 @@ export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 
 /**
  * With REDIS_URL, Next.js's cache (the reference frontend's API answers, tagged and cleared by
  * `revalidateTag`) lives in Redis, shared by every instance, and none is kept in process memory.
- * `next build` and `next start` each read this file, and the server uses what `next start` read:
- * set REDIS_URL for both (a standalone build would keep the build's value).
+ * `next build` bundles the handler into the server's chunks and `next start` reads this file
+ * again: build and start with the same REDIS_URL (a build made with it fails requests without it).
  */
 const redisURL = parseRedisURL(process.env.REDIS_URL)
 const sharedCache = redisURL

@@ -8,7 +8,11 @@ import { createRedisClient, parseRedisURL } from './client.mjs'
 import { createRedisCacheHandler } from './createCacheHandler.mjs'
 
 const url = parseRedisURL(process.env.REDIS_URL)
-if (!url) throw new Error('src/redis/cacheHandler.mjs needs REDIS_URL: next.config.mjs names it only when REDIS_URL is set.')
+// `next build` bundles this module into the server's chunks (the proxy's among them): a build
+// made with REDIS_URL cannot serve without it.
+if (!url) {
+  throw new Error('REDIS_URL is not set, but this build was made with it (Next.js bundled its Redis cache handler): start with the same REDIS_URL, or build again without it.')
+}
 
 export default createRedisCacheHandler({
   client: createRedisClient(url, {
