@@ -1,5 +1,8 @@
 import { withPayload } from '@payloadcms/next/withPayload'
 import process from 'node:process'
+import { fileURLToPath, URL } from 'node:url'
+
+import { parseRedisURL } from './src/redis/client.mjs'
 
 /**
  * Sent with every answer: pages, API JSON, uploaded files and static assets. Pages add a
@@ -28,8 +31,20 @@ export const securityHeaders = ({ production }) => [
 /** JSON and uploaded files are data, never documents: nothing in them may load or run, or be framed. */
 export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'"
 
+/**
+ * With REDIS_URL, Next.js's cache (the reference frontend's API answers, tagged and cleared by
+ * `revalidateTag`) lives in Redis, shared by every instance, and none is kept in process memory.
+ * `next build` bundles the handler into the server's chunks and `next start` reads this file
+ * again: build and start with the same REDIS_URL (a build made with it fails requests without it).
+ */
+const redisURL = parseRedisURL(process.env.REDIS_URL)
+const sharedCache = redisURL
+  ? { cacheHandler: fileURLToPath(new URL('./src/redis/cacheHandler.mjs', import.meta.url)), cacheMaxMemorySize: 0 }
+  : {}
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  ...sharedCache,
   headers: async () => [
     { headers: securityHeaders({ production: process.env.NODE_ENV !== 'development' }), source: '/:path*' },
     // The GraphQL playground (development only) is an HTML page with scripts of its own.

@@ -4,6 +4,7 @@ import { createHash } from 'crypto'
 import path from 'path'
 
 import { clientAddressFrom, type TrustProxy } from './http/clientAddress'
+import { parseRedisURL } from './redis/client.mjs'
 
 const isProduction = process.env.NODE_ENV === 'production'
 // `next build` loads the config to prerender the admin but never serves a request with it.
@@ -96,6 +97,15 @@ const readRateLimitDatabaseURL = (databaseURL: string): string | undefined => {
   // Payload's write transactions are queued in-process; a second writer on that file would wait or fail.
   if (file === filePath(databaseURL)) {
     throw new Error('RATE_LIMIT_DATABASE_URL must name its own SQLite file, not the Payload database (DATABASE_URL).')
+  }
+  return url
+}
+
+const readRedisURL = (): string | undefined => {
+  const url = parseRedisURL(process.env.REDIS_URL)
+  // Two shared stores would split the counters: each instance must count in the same one.
+  if (url && process.env.RATE_LIMIT_DATABASE_URL) {
+    throw new Error('REDIS_URL and RATE_LIMIT_DATABASE_URL both share rate-limit counters between instances: set only one.')
   }
   return url
 }
@@ -229,6 +239,11 @@ export const env = {
   jobsCron: process.env.JOBS_AUTORUN_CRON ?? '*/10 * * * * *',
   /** A SQLite file that flood-control and login-throttle counters share between server instances; in memory when unset. */
   rateLimitDatabaseURL: readRateLimitDatabaseURL(database.url),
+  /**
+   * A Redis server that several instances share: flood-control and login-throttle counters, and
+   * Next.js's data cache (next.config.mjs reads the variable itself, at build and at start).
+   */
+  redisURL: readRedisURL(),
   secret,
   serverURL,
   /** SMTP delivery for notifications; Payload writes mail to the console when it is unset. */

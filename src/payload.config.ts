@@ -36,6 +36,7 @@ const dirname = path.dirname(fileURLToPath(import.meta.url))
 // Once per config: every request this config serves, REST and GraphQL alike, counts in these.
 const rateLimits = createRateLimits({
   databaseURL: env.rateLimitDatabaseURL,
+  redisURL: env.redisURL,
   salt: env.secret,
   trustProxy: env.trustProxy,
 })

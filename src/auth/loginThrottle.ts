@@ -1,3 +1,4 @@
+import type { Redis } from 'ioredis'
 import type { PayloadRequest, SanitizedCollectionConfig } from 'payload'
 
 import { RateLimiterRes } from 'rate-limiter-flexible'
@@ -70,19 +71,23 @@ export type LoginThrottleOptions = {
    * @default the address is unknown: attempts are counted per account only
    */
   clientAddress?: ClientAddress
-  /** A SQLite file (libSQL URL) whose counters several server instances share; in memory when unset. */
+  /** A SQLite file (libSQL URL) whose counters several server instances on one host share; in memory when unset. */
   databaseURL?: string
+  /** A Redis connection whose counters several server instances share; takes the place of `databaseURL`. */
+  redis?: Redis
   /** Key of the HMAC that emails and addresses are stored as, so a shared store holds neither. */
   salt: string
 }
 
 /**
  * Login throttling over rate-limiter-flexible, with the store comment flood control uses: in
- * memory, or a SQLite file that several server instances share (RATE_LIMIT_DATABASE_URL).
+ * memory, or a SQLite file (RATE_LIMIT_DATABASE_URL) or Redis (REDIS_URL) that several server
+ * instances share.
  */
 export const createLoginThrottle = ({
   clientAddress = () => null,
   databaseURL,
+  redis,
   salt,
 }: LoginThrottleOptions): LoginThrottle => {
   const limiters = createLimiters({
@@ -90,6 +95,7 @@ export const createLoginThrottle = ({
     feature: 'Login throttling',
     keyPrefix: 'login',
     limits: LOGIN_LIMITS,
+    redis,
     table: 'login_rate_limits',
   })
   const { run } = limiters

@@ -1,9 +1,16 @@
 import type { Client } from '@libsql/client'
+import type { Redis } from 'ioredis'
 import type { PayloadRequest } from 'payload'
 
 import { drizzle } from 'drizzle-orm/libsql'
 import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
-import { type RateLimiterAbstract, RateLimiterDrizzle, RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible'
+import {
+  type RateLimiterAbstract,
+  RateLimiterDrizzle,
+  RateLimiterMemory,
+  RateLimiterRedis,
+  RateLimiterRes,
+} from 'rate-limiter-flexible'
 
 import { createWriteLockedClient } from '@/db/writeLockedClient'
 
@@ -18,12 +25,17 @@ export type LimitersOptions<Name extends string> = {
   /** Each limiter counts under `${keyPrefix}-${name}`. */
   keyPrefix: string
   limits: Record<Name, Limit>
-  /** The feature's own table in the shared store. */
+  /**
+   * A Redis connection (REDIS_URL) whose counters several server instances share, on any number of
+   * hosts; it takes the place of `databaseURL`. Each count is one atomic Lua script.
+   */
+  redis?: Redis
+  /** The feature's own table in the shared SQLite store. */
   table: string
 }
 
 export type Limiters<Name extends string> = {
-  /** Closes the shared store's connection, if it was opened. */
+  /** Closes the SQLite store's connection, if it was opened; a Redis connection is its owner's to close. */
   close: () => void
   /**
    * Runs `operation` on the named limiter of the shared store, or in memory when there is none or it
@@ -53,20 +65,29 @@ const limitersOf = <Name extends string>(
   >
 
 /**
- * One rate-limiter-flexible limiter per limit, counting in memory or in a SQLite file that several
- * server instances share (RATE_LIMIT_DATABASE_URL), with memory as the fallback when that file fails.
+ * One rate-limiter-flexible limiter per limit, counting in memory, in a SQLite file that several
+ * server instances on one host share (RATE_LIMIT_DATABASE_URL), or in Redis (REDIS_URL), with
+ * memory as the fallback when the shared store fails.
  */
 export const createLimiters = <Name extends string>({
   databaseURL,
   feature,
   keyPrefix,
   limits,
+  redis,
   table,
 }: LimitersOptions<Name>): Limiters<Name> => {
   const memory = limitersOf(
     limits,
     (name, limit) => new RateLimiterMemory({ ...limit, keyPrefix: `${keyPrefix}-${name}` }),
   )
+  // The connection is opened by its first command and shared with the other features.
+  const inRedis =
+    redis &&
+    limitersOf(
+      limits,
+      (name, limit) => new RateLimiterRedis({ ...limit, keyPrefix: `${keyPrefix}-${name}`, storeClient: redis }),
+    )
   let client: Client | undefined
   let shared: Promise<Record<Name, RateLimiterAbstract>> | undefined
 
@@ -87,18 +108,28 @@ export const createLimiters = <Name extends string>({
       )
     })())
 
+  /** The named limiter of the shared store, and the setting that chose it; none without one. */
+  const sharedStore = (name: Name) => {
+    if (inRedis) return { limiter: async () => inRedis[name], setting: 'REDIS_URL' }
+    if (databaseURL) return { limiter: async () => (await open(databaseURL))[name], setting: 'RATE_LIMIT_DATABASE_URL' }
+    return undefined
+  }
+
   return {
     close: () => client?.close(),
     run: async (req, name, operation) => {
-      if (databaseURL) {
+      const store = sharedStore(name)
+      if (store) {
         try {
-          return await operation((await open(databaseURL))[name])
+          return await operation(await store.limiter())
         } catch (err) {
           // A RateLimiterRes is the store's answer "no points left", not a failure.
           if (err instanceof RateLimiterRes) throw err
+          // Open rather than closed: a comment or a login must not fail with the store. Until it
+          // is back, each process counts on its own, so N instances allow up to N times the limits.
           req.payload.logger.error({
             err,
-            msg: `${feature} cannot use RATE_LIMIT_DATABASE_URL: counting in memory instead.`,
+            msg: `${feature} cannot use ${store.setting}: counting in memory instead.`,
           })
         }
       }

@@ -1,3 +1,4 @@
+import type { Redis } from 'ioredis'
 import type { PayloadRequest } from 'payload'
 
 import { RateLimiterRes } from 'rate-limiter-flexible'
@@ -27,21 +28,24 @@ export type FloodControl = {
 }
 
 export type FloodControlOptions = {
-  /** A SQLite file (libSQL URL) whose counters several server instances share; in memory when unset. */
+  /** A SQLite file (libSQL URL) whose counters several server instances on one host share; in memory when unset. */
   databaseURL?: string
+  /** A Redis connection whose counters several server instances share; takes the place of `databaseURL`. */
+  redis?: Redis
 }
 
 /**
- * Flood control over rate-limiter-flexible: counters in memory, or in a SQLite file that several
- * server instances share. Each key (a hashed client address, a hashed email) has its own burst and
- * hourly counter.
+ * Flood control over rate-limiter-flexible: counters in memory, or in a SQLite file or Redis that
+ * several server instances share. Each key (a hashed client address, a hashed email) has its own
+ * burst and hourly counter.
  */
-export const createFloodControl = ({ databaseURL }: FloodControlOptions = {}): FloodControl => {
+export const createFloodControl = ({ databaseURL, redis }: FloodControlOptions = {}): FloodControl => {
   const limiters = createLimiters({
     databaseURL,
     feature: 'Flood control',
     keyPrefix: 'comments',
     limits: FLOOD_LIMITS,
+    redis,
     table: 'comment_rate_limits',
   })
 
