@@ -26,6 +26,7 @@ import { SignalsCell as SignalsCell_a52dd2be02c8aec3c3032a27fe3b71d8 } from '../
 import { ModerationFilter as ModerationFilter_6e2e1bfc9bacdae5ae6a501dea2c623d } from '../../../components/comments/ModerationFilter'
 import { ModerationActions as ModerationActions_9779a2e645eb364af05e40b02838954d } from '../../../components/comments/ModerationActions'
 import { APIKeyField as APIKeyField_e31861b7f22cd4b0acef8beaafd4d766 } from '../../../components/users/APIKeyField'
+import { S3ClientUploadHandler as S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24 } from '@payloadcms/storage-s3/client'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -58,5 +59,6 @@ export const importMap = {
   "/components/comments/ModerationFilter#ModerationFilter": ModerationFilter_6e2e1bfc9bacdae5ae6a501dea2c623d,
   "/components/comments/ModerationActions#ModerationActions": ModerationActions_9779a2e645eb364af05e40b02838954d,
   "/components/users/APIKeyField#APIKeyField": APIKeyField_e31861b7f22cd4b0acef8beaafd4d766,
+  "@payloadcms/storage-s3/client#S3ClientUploadHandler": S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
