@@ -29,7 +29,8 @@ const objectBytes = async (key: string) => {
   return { bytes: Buffer.from(await object.Body!.transformToByteArray()), contentType: object.ContentType }
 }
 
-const serve = (name: string): Promise<Response> => send(new Request(`http://localhost:3000/api/media/file/${encodeURIComponent(name)}`))
+const serve = (name: string, headers: Record<string, string> = {}): Promise<Response> =>
+  send(new Request(`http://localhost:3000/api/media/file/${encodeURIComponent(name)}`, { headers }))
 
 const localFiles = async (): Promise<string[]> => {
   const staticDir = ctx.payload.collections.media.config.upload.staticDir!
@@ -75,6 +76,24 @@ describe('media on S3-compatible storage', () => {
       expect(Buffer.from(await response.arrayBuffer()), name).toEqual((await objectBytes(name)).bytes)
     }
     expect((await serve(`${prefix}-missing.png`)).status).toBe(404)
+  })
+
+  it('answers a browser as the local folder does: CORS for allowed origins, ranges and revalidation', async () => {
+    const name = uploaded.filename!
+    const full = await serve(name, { Origin: 'http://localhost:3000' })
+    expect(full.headers.get('access-control-allow-origin')).toBe('http://localhost:3000')
+    expect(full.headers.get('vary')?.split(/,\s*/)).toContain('Origin')
+    expect(full.headers.get('content-length')).toBe(String(photo.length))
+    expect(full.headers.get('accept-ranges')).toBe('bytes')
+    const tag = full.headers.get('etag')
+    expect(tag).toMatch(/^"[0-9a-f]{32}"$/)
+
+    const part = await serve(name, { Range: 'bytes=0-15' })
+    expect(part.status).toBe(206)
+    expect(part.headers.get('content-range')).toBe(`bytes 0-15/${photo.length}`)
+    expect(Buffer.from(await part.arrayBuffer())).toEqual(photo.subarray(0, 16))
+
+    expect((await serve(name, { 'If-None-Match': tag! })).status).toBe(304)
   })
 
   it('lets a second instance on the same database and bucket serve what the first stored', async () => {
