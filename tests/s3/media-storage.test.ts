@@ -107,6 +107,20 @@ describe('media on S3-compatible storage', () => {
     expect(answer).toEqual({ contentType: 'image/png', sha256: sha256(photo), status: 200 })
   }, 150_000)
 
+  it('replaces the objects of a media document whose file an editor replaces', async () => {
+    const before = filenamesOf(uploaded)
+    const replacement = await sharp({ create: { background: '#a62', channels: 3, height: 500, width: 800 } }).jpeg().toBuffer()
+    const form = new FormData()
+    form.append('file', new Blob([new Uint8Array(replacement)], { type: 'image/jpeg' }), `${prefix}-quay.jpg`)
+    const { body, status } = await rest<{ doc: Media }>('PATCH', `/media/${uploaded.id}`, { rawBody: form, token: staff.editor.token })
+    expect(status, JSON.stringify(body)).toBe(200)
+    uploaded = body.doc
+    expect(uploaded.filename).toBe(`${prefix}-quay.jpg`)
+    expect(await s3.keys()).toEqual(filenamesOf(uploaded))
+    expect(before.filter((name) => filenamesOf(uploaded).includes(name))).toEqual([])
+    expect((await objectBytes(uploaded.filename!)).bytes).toEqual(replacement)
+  })
+
   it('deletes every object of a media document when an editor deletes it', async () => {
     const { status } = await rest('DELETE', `/media/${uploaded.id}`, { token: staff.editor.token })
     expect(status).toBe(200)
