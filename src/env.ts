@@ -200,6 +200,43 @@ const readDatabase = (): DatabaseSettings => {
   }
 }
 
+export type S3Settings = {
+  accessKeyId: string
+  bucket: string
+  /** The S3 API's origin, e.g. https://s3.eu-west-1.amazonaws.com or http://127.0.0.1:9000 for MinIO. */
+  endpoint: string
+  /** Bucket in the path (`endpoint/bucket/key`) instead of the host name (`bucket.endpoint/key`). */
+  forcePathStyle: boolean
+  region: string
+  secretAccessKey: string
+}
+
+const S3_REQUIRED = ['S3_ENDPOINT', 'S3_REGION', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const
+
+/** Media on S3-compatible storage when S3_BUCKET is set; the local media/ folder otherwise. */
+const readS3 = (): S3Settings | undefined => {
+  const bucket = process.env.S3_BUCKET?.trim()
+  if (!bucket) {
+    // Settings without a bucket would otherwise leave uploads on the local disk without a word.
+    const stray = S3_REQUIRED.find((name) => process.env[name]?.trim())
+    if (stray) throw new Error(`S3_BUCKET is required when ${stray} is set: name the bucket media is stored in, or unset the S3_* variables.`)
+    return undefined
+  }
+  const [endpoint, region, accessKeyId, secretAccessKey] = S3_REQUIRED.map((name) => {
+    const value = process.env[name]?.trim()
+    if (!value) throw new Error(`${name} is required when S3_BUCKET is set (S3_ENDPOINT, S3_REGION, S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together).`)
+    return value
+  })
+  if (!/^https?:\/\/[^/]+\/?$/.test(endpoint)) {
+    throw new Error(`S3_ENDPOINT must be the origin of the S3 API, such as https://s3.eu-west-1.amazonaws.com, not "${endpoint}".`)
+  }
+  const pathStyle = (process.env.S3_FORCE_PATH_STYLE ?? '').trim().toLowerCase()
+  if (!['', 'false', 'true'].includes(pathStyle)) {
+    throw new Error(`S3_FORCE_PATH_STYLE must be "true" or "false", not "${process.env.S3_FORCE_PATH_STYLE}".`)
+  }
+  return { accessKeyId, bucket, endpoint: endpoint.replace(/\/$/, ''), forcePathStyle: pathStyle === 'true', region, secretAccessKey }
+}
+
 const serverURL = process.env.SERVER_URL ?? 'http://localhost:3000'
 const database = readDatabase()
 const secret = readSecret()
@@ -246,6 +283,8 @@ export const env = {
   redisURL: readRedisURL(),
   secret,
   serverURL,
+  /** S3-compatible storage for uploaded media when S3_BUCKET is set; the local media/ folder when unset. */
+  s3: readS3(),
   /** SMTP delivery for notifications; Payload writes mail to the console when it is unset. */
   smtp: readSMTP(),
   trustProxy: readTrustProxy(),

@@ -223,6 +223,8 @@ export interface Media {
   alt: string;
   caption?: string | null;
   createdBy?: (number | null) | User;
+  prefix?: string | null;
+  _objectKey?: string | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -708,6 +710,8 @@ export interface MediaSelect<T extends boolean = true> {
   alt?: T;
   caption?: T;
   createdBy?: T;
+  prefix?: T;
+  _objectKey?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;

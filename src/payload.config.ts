@@ -9,6 +9,7 @@ import { Authors } from '@collections/Authors'
 import { Comments } from '@collections/Comments'
 import { commentErrorLogLevels } from '@collections/Comments/submission/errors'
 import { Media } from '@collections/Media'
+import { mediaStorage } from '@collections/Media/storage'
 import { Tags } from '@collections/Tags'
 import { Users } from '@collections/Users'
 import { usersMutations } from '@collections/Users/graphQL'
@@ -90,6 +91,8 @@ export default buildConfig({
   maxDepth: 3,
   onInit: prepareDatabase,
   plugins: [
+    // S3-compatible storage for media when S3_BUCKET is set. First, so that the plugins after it cover the fields it adds.
+    mediaStorage(env.s3),
     readMorePlugin({ collections: ['articles'], relationTo: ['tags', 'articles'], tagsField: 'tags' }),
     // After the plugins that add collections or fields, so that their relations are covered too.
     publicReadsPlugin({

@@ -1,5 +1,6 @@
 import * as migration_20261205_073427_initial from './20261205_073427_initial';
 import * as migration_20261205_073500_planner_statistics from './20261205_073500_planner_statistics';
+import * as migration_20261205_083739_media_storage_fields from './20261205_083739_media_storage_fields';
 
 export const migrations = [
   {
@@ -10,6 +11,11 @@ export const migrations = [
   {
     up: migration_20261205_073500_planner_statistics.up,
     down: migration_20261205_073500_planner_statistics.down,
-    name: '20261205_073500_planner_statistics'
+    name: '20261205_073500_planner_statistics',
+  },
+  {
+    up: migration_20261205_083739_media_storage_fields.up,
+    down: migration_20261205_083739_media_storage_fields.down,
+    name: '20261205_083739_media_storage_fields'
   },
 ];

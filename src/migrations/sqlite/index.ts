@@ -1,5 +1,6 @@
 import * as migration_20261127_050557_initial from './20261127_050557_initial';
 import * as migration_20261127_054848_list_indexes from './20261127_054848_list_indexes';
+import * as migration_20261205_074649_media_storage_fields from './20261205_074649_media_storage_fields';
 
 export const migrations = [
   {
@@ -10,6 +11,11 @@ export const migrations = [
   {
     up: migration_20261127_054848_list_indexes.up,
     down: migration_20261127_054848_list_indexes.down,
-    name: '20261127_054848_list_indexes'
+    name: '20261127_054848_list_indexes',
+  },
+  {
+    up: migration_20261205_074649_media_storage_fields.up,
+    down: migration_20261205_074649_media_storage_fields.down,
+    name: '20261205_074649_media_storage_fields'
   },
 ];

@@ -1,0 +1,21 @@
+/**
+ * A second server instance, in a process of its own: boots the app on the database and bucket that
+ * its environment names, asks its REST handler for /api/media/file/<argv[2]>, and prints the answer's
+ * status, content type and SHA-256 as one JSON line. Run with tsx by media-storage.test.ts.
+ */
+import { createHash } from 'crypto'
+
+import { send } from '../helpers/http'
+
+const name = process.argv[2]
+const response = await send(new Request(`http://localhost:3000/api/media/file/${encodeURIComponent(name)}`))
+const body = Buffer.from(await response.arrayBuffer())
+console.log(
+  JSON.stringify({
+    contentType: response.headers.get('content-type'),
+    sha256: createHash('sha256').update(body).digest('hex'),
+    status: response.status,
+  }),
+)
+// Payload keeps its database connection and job timers open.
+process.exit(0)
