@@ -10,6 +10,8 @@ export const MAX_WHERE_NESTING = 16
 export type QueryContext = {
   collection: SanitizedCollectionConfig
   config: SanitizedConfig
+  /** The database adapter's name (`payload.db.name`): `sqlite` or `postgres`. */
+  dialect?: string
   idTypeOf: IDTypeOf
 }
 
@@ -34,6 +36,7 @@ export const checkWhere = (where: Where, context: QueryContext, name = 'where', 
     if (!field) continue
     for (const [operator, operand] of Object.entries(condition as Record<string, unknown>)) {
       const problem = operandProblem(field, operator, operand, {
+        dialect: context.dialect,
         idTypeOf: context.idTypeOf,
         ownIDType: context.idTypeOf(context.collection.slug),
       })

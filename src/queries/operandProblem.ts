@@ -10,6 +10,9 @@ const UNSUPPORTED_OPERATORS = new Set(['all', 'intersects', 'near', 'within'])
 
 const LIST_OPERATORS = new Set(['in', 'not_in'])
 
+// PostgreSQL keeps rich text and JSON as jsonb, which `ILIKE` cannot read: Payload sends it anyway.
+const TEXT_SEARCH_OPERATORS = new Set(['contains', 'like', 'not_like'])
+
 /** What a value must be for the database: the SQLite adapter turns anything else into a failed query. */
 type Kind = 'date' | 'number' | 'text'
 
@@ -50,8 +53,11 @@ export const operandProblem = (
   field: FlattenedField | typeof ID_PATH,
   operator: string,
   operand: unknown,
-  { idTypeOf, ownIDType }: { idTypeOf: IDTypeOf; ownIDType: 'number' | 'text' },
+  { dialect, idTypeOf, ownIDType }: { dialect?: string; idTypeOf: IDTypeOf; ownIDType: 'number' | 'text' },
 ): string | undefined => {
+  if (dialect === 'postgres' && field !== ID_PATH && (field.type === 'richText' || field.type === 'json') && TEXT_SEARCH_OPERATORS.has(operator)) {
+    return `cannot search a ${field.type} field's text on this database (PostgreSQL stores it as JSON): filter on a text field such as the title or excerpt`
+  }
   if (UNSUPPORTED_OPERATORS.has(operator)) return 'is not supported: this API stores its data in SQLite, which has no such query'
   if (operator === 'exists') {
     return [true, false, 'true', 'false'].includes(operand as boolean | string) ? undefined : 'must be true or false'

@@ -166,18 +166,23 @@ describe('GraphQL cost', () => {
   })
 
   it('counts 75 for each query that filters or sorts, which may scan a whole table, and 200 if it reads the bodies', async () => {
-    const counts = (count: number, field: string) =>
-      `{ ${Array.from({ length: count }, (_, i) => `c${i}: countArticles(where: { ${field}: { like: "harbour ${i}" } }) { totalDocs }`).join(' ')} }`
-    expectAccepted(await timed(counts(5, 'title')))
-    expectRefused(await timed(counts(6, 'title')), /would cost 450/)
-    expectAccepted(await timed(counts(2, 'content')))
-    expectRefused(await timed(counts(3, 'content')), /would cost 600/)
+    // A text search in the bodies (`like`) runs on SQLite only (src/queries/operandProblem.ts): `exists` reads them on both.
+    const counts = (count: number, condition: (i: number) => string) =>
+      `{ ${Array.from({ length: count }, (_, i) => `c${i}: countArticles(where: { ${condition(i)} }) { totalDocs }`).join(' ')} }`
+    const byTitle = (i: number) => `title: { like: "harbour ${i}" }`
+    const byBody = (i: number) => `content: { exists: true }, excerpt: { not_equals: "${i}" }`
+    expectAccepted(await timed(counts(5, byTitle)))
+    expectRefused(await timed(counts(6, byTitle)), /would cost 450/)
+    expectAccepted(await timed(counts(2, byBody)))
+    expectRefused(await timed(counts(3, byBody)), /would cost 600/)
     const sorted = (sort: string) => `{ ${[0, 1, 2].map((i) => `s${i}: Articles(sort: "${sort}", limit: 1, pagination: false) { docs { id } }`).join(' ')} }`
     expectAccepted(await timed(sorted('-title')))
     expectRefused(await timed(sorted('-content')), /would cost 609/)
   })
 
-  it.each(WORST_OPERATIONS)('accepts the bench’s costly operation "$name" at the cost it states, $cost', async ({ cost, query }) => {
+  // The bench runs on SQLite; on PostgreSQL its body search (`like` in rich text) is refused with a 400 (tests/queries/check-queries.test.ts).
+  const worstOperations = WORST_OPERATIONS.filter(({ query }) => process.env.TEST_DATABASE !== 'postgres' || !query.includes('content: { like'))
+  it.each(worstOperations)('accepts the bench’s costly operation "$name" at the cost it states, $cost', async ({ cost, query }) => {
     expectAccepted(await timed(query))
     const { schema } = configToSchema(ctx.config)
     const estimator = costEstimator({ maxListSize: PUBLIC_MAX_LIMIT, mutationType: schema.getMutationType(), queryType: schema.getQueryType() })
