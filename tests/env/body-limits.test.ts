@@ -1,21 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
 
-/** Evaluates src/env.ts afresh with the environment as it is now. */
-const loadEnv = async () => {
-  vi.resetModules()
-  return import('@/env')
-}
+import { loadEnv, useEnvironment } from '../helpers/environment'
 
-let saved: NodeJS.ProcessEnv
-
-beforeEach(() => {
-  saved = { ...process.env }
-  process.env.PAYLOAD_SECRET = 'body-limits-test-secret'
-  for (const name of ['BODY_LIMIT_ANONYMOUS', 'BODY_LIMIT_STAFF', 'BODY_LIMIT_UPLOAD']) delete process.env[name]
-})
-afterEach(() => {
-  process.env = saved
-})
+useEnvironment({ set: { PAYLOAD_SECRET: 'body-limits-test-secret' }, unset: ['BODY_LIMIT_ANONYMOUS', 'BODY_LIMIT_STAFF', 'BODY_LIMIT_UPLOAD'] })
 
 describe('src/env.ts body limits', () => {
   it('defaults to 32 KB anonymous, 2 MB with credentials and 20 MB for uploads', async () => {

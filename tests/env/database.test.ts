@@ -1,10 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
 
-/** Evaluates src/env.ts afresh with the environment as it is now. */
-const loadEnv = async () => {
-  vi.resetModules()
-  return import('@/env')
-}
+import { loadEnv, useEnvironment } from '../helpers/environment'
 
 const VARIABLES = [
   'DATABASE_URL',
@@ -14,16 +10,7 @@ const VARIABLES = [
   'DATABASE_REPLICA_URLS',
 ]
 
-let saved: NodeJS.ProcessEnv
-
-beforeEach(() => {
-  saved = { ...process.env }
-  process.env.PAYLOAD_SECRET = 'database-env-test-secret'
-  for (const name of VARIABLES) delete process.env[name]
-})
-afterEach(() => {
-  process.env = saved
-})
+useEnvironment({ set: { PAYLOAD_SECRET: 'database-env-test-secret' }, unset: VARIABLES })
 
 describe('src/env.ts database', () => {
   it('keeps the SQLite file by default and for a file: URL', async () => {

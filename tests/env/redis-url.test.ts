@@ -1,4 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
+
+import { useEnvironment } from '../helpers/environment'
 
 /** Evaluates src/env.ts afresh with the environment as it is now. */
 const loadEnv = async () => {
@@ -12,17 +14,7 @@ const loadNextConfig = async () => {
   return (await import('../../next.config.mjs')).default
 }
 
-let saved: NodeJS.ProcessEnv
-
-beforeEach(() => {
-  saved = { ...process.env }
-  process.env.PAYLOAD_SECRET = 'redis-url-test-secret'
-  delete process.env.REDIS_URL
-  delete process.env.RATE_LIMIT_DATABASE_URL
-})
-afterEach(() => {
-  process.env = saved
-})
+useEnvironment({ set: { PAYLOAD_SECRET: 'redis-url-test-secret' }, unset: ['REDIS_URL', 'RATE_LIMIT_DATABASE_URL'] })
 
 describe('REDIS_URL', () => {
   it('is optional: without it nothing uses Redis, and Next.js keeps its own cache', async () => {

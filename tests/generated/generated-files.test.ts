@@ -2,6 +2,7 @@ import { execFile } from 'child_process'
 import fs from 'fs/promises'
 import os from 'os'
 import path from 'path'
+import { generateImportMap } from 'payload'
 import { generateTypes } from 'payload/node'
 import { promisify } from 'util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -59,4 +60,17 @@ describe('generated files', () => {
     expect(committed, regenerate).toBe(generated)
   }, 180_000)
 
+  it('keeps the admin import map in step with the config', async () => {
+    const committedPath = path.join(root, 'src/app/(payload)/admin/importMap.js')
+    // Beside the committed one: the import paths it writes are relative to where it lives.
+    const fresh = path.join(path.dirname(committedPath), `importMap.check-${process.pid}.js`)
+    const { admin } = ctx.config
+    try {
+      await generateImportMap({ ...ctx.config, admin: { ...admin, importMap: { ...admin.importMap, importMapFile: fresh } } }, { force: true, log: false })
+      const committed = await fs.readFile(committedPath, 'utf-8')
+      expect(committed, regenerate).toBe(await fs.readFile(fresh, 'utf-8'))
+    } finally {
+      await fs.rm(fresh, { force: true })
+    }
+  })
 })

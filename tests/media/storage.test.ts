@@ -5,14 +5,9 @@ import { describe, expect, it } from 'vitest'
 import { Media } from '@collections/Media'
 import { mediaStorage } from '@collections/Media/storage'
 
-const settings = {
-  accessKeyId: 'key-id',
-  bucket: 'newsroom-media',
-  endpoint: 'http://127.0.0.1:9000',
-  forcePathStyle: true,
-  region: 'eu-west-1',
-  secretAccessKey: 'secret',
-}
+import { EXAMPLE_S3_SETTINGS } from '../helpers/s3Settings'
+
+const settings = EXAMPLE_S3_SETTINGS
 
 /** The media collection as the storage plugin leaves it, on a config of its own. */
 const mediaWith = async (s3: typeof settings | undefined): Promise<CollectionConfig> => {

@@ -1,7 +1,7 @@
 import type { ReadMoreDialect } from '../types'
 
 import { rankCandidates } from './rankQuery'
-import { hasTopicCounts, readStoredState, readTopicCounts, rebuildTopicCounts, recountTopics } from './topicCounts'
+import * as topicCounts from './topicCounts'
 import { addTopicIndexes } from './topicIndexes'
 
 /**
@@ -12,10 +12,6 @@ export const postgresDialect: ReadMoreDialect = {
   adapterName: 'postgres',
   packageName: '@payloadcms/db-postgres',
   addTopicIndexes,
-  hasTopicCounts,
   rankCandidates,
-  readStoredState,
-  readTopicCounts,
-  rebuildTopicCounts,
-  recountTopics,
+  ...topicCounts,
 }

@@ -1,15 +1,20 @@
 import type { SQLiteAdapter } from '@payloadcms/db-sqlite'
-import type { Payload, PayloadRequest } from 'payload'
 
 import { sql } from '@payloadcms/db-sqlite'
 
+import type { SQLFlavour } from '../sqlFlavour'
+
 import { connectionFor } from '../drizzleSchema'
 
-export type SQLiteDatabase = SQLiteAdapter['drizzle']
+type SQLiteDatabase = SQLiteAdapter['drizzle']
 
-/** The request's transaction, or the shared connection, with libsql's `run` and `all`. */
-export const sqliteConnection = async (payload: Payload, req?: Partial<PayloadRequest>): Promise<SQLiteDatabase> =>
-  (await connectionFor(payload, req)) as SQLiteDatabase
-
-/** A quoted table or column name: every name comes from the built schema, never from a request. */
-export const id = (name: string) => sql.identifier(name)
+/** libsql through Drizzle: `run` and `all`, on the request's transaction or the shared connection. */
+export const sqliteFlavour: SQLFlavour<SQLiteDatabase> = {
+  connect: async (payload, req) => (await connectionFor(payload, req)) as SQLiteDatabase,
+  rows: (db, statement) => db.all(statement),
+  run: async (db, statement) => {
+    await db.run(statement)
+  },
+  sql,
+  textType: 'TEXT',
+}

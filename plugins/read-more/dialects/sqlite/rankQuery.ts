@@ -1,19 +1,14 @@
-import { sql } from '@payloadcms/db-sqlite'
+import type { RankStatementArgs } from '../types'
 
-import type { DocumentID } from '../../types'
-import type { RankedDocument, RankStatementArgs } from '../types'
+import { rankCandidatesWith, rankingParts } from '../rankingParts'
+import { sqliteFlavour } from './connection'
 
-import { getCollectionTables } from '../drizzleSchema'
-import { id, sqliteConnection } from './connection'
+const { sql } = sqliteFlavour
 
 /** Builds the ranking statement; exported so the query plan can be checked by a test. */
-export const buildRankQuery = ({ candidatesPerTopic, exclude, limit, options, payload, slug, topics }: RankStatementArgs) => {
-  const tables = getCollectionTables(payload, slug, options.tagsField)
-  const published = tables.statusColumn ? sql`AND a.${id(tables.statusColumn)} = 'published'` : sql``
-  const rels = id(tables.rels)
-  const parent = id(tables.parentColumn)
-  const path = id(tables.pathColumn)
-  const topic = id(tables.topicColumn)
+export const buildRankQuery = (args: RankStatementArgs) => {
+  const { candidatesPerTopic, limit, options, topics } = args
+  const { date, excluded, main, parent, path, published, rels, topic } = rankingParts(sqliteFlavour, args)
   // One bounded walk per topic over the (topic, path, parent) index, newest documents first.
   // Drafts are left out by the scoring below: checking them here would cost a lookup per row.
   const walks = topics.map(
@@ -26,12 +21,6 @@ export const buildRankQuery = ({ candidatesPerTopic, exclude, limit, options, pa
     topics.map(({ topic: value, weight }) => sql`(${value}, ${weight})`),
     sql`, `,
   )
-  const excluded = exclude.length
-    ? sql`AND c.id NOT IN (${sql.join(
-        exclude.map((value) => sql`${value}`),
-        sql`, `,
-      )})`
-    : sql``
   // Scores the few hundred candidates through the (parent, path, topic) index. CROSS JOIN fixes
   // the join order: left to itself SQLite may drive it from the path or topic side instead and
   // walk every relationship row of the collection.
@@ -42,16 +31,11 @@ export const buildRankQuery = ({ candidatesPerTopic, exclude, limit, options, pa
     FROM candidates c
     CROSS JOIN ${rels} r ON r.${parent} = c.id AND r.${path} = ${options.tagsField}
     CROSS JOIN weights w ON w.topic = r.${topic}
-    CROSS JOIN ${id(tables.main)} a ON a.id = c.id
+    CROSS JOIN ${main} a ON a.id = c.id
     WHERE true ${published} ${excluded}
     GROUP BY c.id
-    ORDER BY score DESC, a.${id(tables.dateColumn)} DESC, c.id DESC
+    ORDER BY score DESC, a.${date} DESC, c.id DESC
     LIMIT ${limit}`
 }
 
-/** Runs the ranking statement on the shared connection: a read, outside any write's transaction. */
-export const rankCandidates = async (args: RankStatementArgs): Promise<RankedDocument[]> => {
-  const db = await sqliteConnection(args.payload)
-  const rows = await db.all<{ id: DocumentID; score: number }>(buildRankQuery(args))
-  return rows.map((row) => ({ id: row.id, score: Number(row.score) }))
-}
+export const rankCandidates = rankCandidatesWith(sqliteFlavour, buildRankQuery)

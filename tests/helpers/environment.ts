@@ -1,0 +1,23 @@
+import { afterEach, beforeEach, vi } from 'vitest'
+
+/** Evaluates src/env.ts afresh with the environment as it is now, as each new process (or bundle) does. */
+export const loadEnv = async () => {
+  vi.resetModules()
+  return import('@/env')
+}
+
+/**
+ * Each test of the file starts from the process's environment without `unset` and with `set`,
+ * and the environment is put back after it: tests change `process.env` freely.
+ */
+export const useEnvironment = ({ set = {}, unset = [] }: { set?: Record<string, string>; unset?: string[] }): void => {
+  let saved: NodeJS.ProcessEnv
+  beforeEach(() => {
+    saved = { ...process.env }
+    for (const name of unset) delete process.env[name]
+    Object.assign(process.env, set)
+  })
+  afterEach(() => {
+    process.env = saved
+  })
+}
