@@ -59,7 +59,7 @@ export type LoginThrottle = {
   close: () => void
   /** What an attempt on `account` (an email as Payload matches it) from this request is counted against. */
   keysFor: (req: PayloadRequest, account: string) => LoginKeys
-  /** Runs the logins of one account one after another (see createAccountLock). */
+  /** Runs the logins of one account one after another, across instances when Redis is shared (see createAccountLock). */
   oneAtATime: AccountLock
   /** After a correct password: forgets the failures of the address and the account, and remembers the address for the account. */
   succeeded: (req: PayloadRequest, keys: LoginKeys) => Promise<void>
@@ -142,7 +142,7 @@ export const createLoginThrottle = ({
       const ip = clientAddress(req.headers)
       return { account, address: ip && clientKey(ip) }
     },
-    oneAtATime: createAccountLock(),
+    oneAtATime: createAccountLock({ keyOf: (account) => `login-lock:${accountKey(account)}`, redis }),
     succeeded: async (req, loginKeys) => {
       const keys = keysOf(loginKeys)
       await forget(req, 'account', keys.account)

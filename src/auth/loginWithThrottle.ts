@@ -62,7 +62,7 @@ export const loginWithThrottle = async (args: LoginArgs): Promise<LoginResult> =
     })
   }
   try {
-    const result = await throttle.oneAtATime(email, () => loginOperation({ ...args, data: { ...args.data, email } }))
+    const result = await throttle.oneAtATime(req, email, () => loginOperation({ ...args, data: { ...args.data, email } }))
     await throttle.succeeded(req, keys)
     return result
   } catch (error) {
