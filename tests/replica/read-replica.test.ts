@@ -92,14 +92,38 @@ describe('PostgreSQL with DATABASE_REPLICA_URLS', () => {
     expect(await titlesSeenBy(id)).toEqual(everywhere(null))
   })
 
-  it('authenticates a login made while the replica is behind', async () => {
+  it('reads through the Local API from the primary for a user, from the replica for no one', async () => {
     await servers.pauseReplay()
-    const login = await rest('POST', '/users/login', { body: { email: staff.author.user.email, password: STAFF_PASSWORD } })
-    expect(login.status).toBe(200)
+    const id = await publish('Lighthouse keeper retires')
     await waitOutReadAfterWriteWindow()
 
-    // The new session exists only on the primary: the JWT strategy's lookup must read it there.
+    // As the admin panel reads: the editor's request, outside the API routes.
+    const asEditor = { collection: 'articles', overrideAccess: false, user: staff.editor.user } as const
+    expect((await ctx.payload.findByID({ ...asEditor, id })).title).toBe('Lighthouse keeper retires')
+    expect((await ctx.payload.find({ ...asEditor, where: { id: { equals: id } } })).docs).toHaveLength(1)
+    expect((await ctx.payload.find({ collection: 'articles', where: { id: { equals: id } } })).docs).toHaveLength(0)
+  })
+
+  it('reads Payload’s own bookkeeping from the primary, as an instance starting up reads the migrations', async () => {
+    await servers.pauseReplay()
+    await ctx.payload.create({ collection: 'payload-migrations', data: { name: '20990101_000000_recorded_elsewhere', batch: 99 } })
+    await waitOutReadAfterWriteWindow()
+    const recorded = await ctx.payload.find({ collection: 'payload-migrations', where: { batch: { equals: 99 } } })
+    expect(recorded.docs.map(({ name }) => name)).toEqual(['20990101_000000_recorded_elsewhere'])
+  })
+
+  it('lets an account created while the replica is behind log in, and authenticates it, at once', async () => {
+    await servers.pauseReplay()
+    const credentials = { email: 'new-reporter@newsroom.test', password: STAFF_PASSWORD }
+    const created = await rest('POST', '/users', { body: { ...credentials, name: 'New Reporter', role: 'author' }, token: staff.admin.token })
+    expect(created.status).toBe(201)
+    await waitOutReadAfterWriteWindow()
+
+    // The login request carries no credentials: the account and its new session exist only on the primary.
+    const login = await rest('POST', '/users/login', { body: credentials })
+    expect(login.status).toBe(200)
+    await waitOutReadAfterWriteWindow()
     const me = await rest('GET', '/users/me', { token: login.body.token })
-    expect(me.body.user?.email).toBe(staff.author.user.email)
+    expect(me.body.user?.email).toBe(credentials.email)
   })
 })
