@@ -1,4 +1,4 @@
-import { execFile, execFileSync, spawn } from 'child_process'
+import { type ChildProcess, execFile, execFileSync, spawn } from 'child_process'
 import fs from 'fs'
 import getPort from 'get-port'
 import os from 'os'
@@ -22,8 +22,6 @@ export type ReplicatedPostgres = {
   resumeReplay: () => Promise<void>
   /** Resolves once the replica has applied everything the primary had written when it was called. */
   waitForReplica: () => Promise<void>
-  /** Both servers' logs, for a failure message. */
-  logs: () => string
   stop: () => Promise<void>
 }
 
@@ -82,6 +80,30 @@ const connect = async (port: number, database = 'postgres'): Promise<pg.Client> 
 const value = async <T>(client: pg.Client, statement: string, params: unknown[] = []): Promise<T> =>
   Object.values((await client.query(statement, params)).rows[0] ?? {})[0] as T
 
+/** A temporary folder for the servers, owned by the account they run as. */
+const makeServerFolder = (): string => {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-replica-'))
+  if (process.getuid?.() === 0) {
+    const id = (flag: string) => Number(execFileSync('id', [flag, 'postgres']).toString())
+    fs.chownSync(root, id('-u'), id('-g'))
+  }
+  return root
+}
+
+/**
+ * Vitest ends a worker with SIGTERM, which runs no 'exit' listener, and the servers run as daemons:
+ * a watchdog of their own runs the stop commands and removes the folder once this process is gone.
+ */
+const startWatchdog = (root: string, stopCommands: [string, string[]][]): ChildProcess => {
+  const stops = stopCommands.map((command) => command.flat().join(' ')).join('; ')
+  const watchdog = spawn('sh', ['-c', `while kill -0 ${process.pid} 2>/dev/null; do sleep 1; done; ${stops}; rm -rf ${root}`], {
+    detached: true,
+    stdio: 'ignore',
+  })
+  watchdog.unref()
+  return watchdog
+}
+
 /**
  * Starts a PostgreSQL primary and a streaming replica of it (`pg_basebackup -R`) of its own, on free
  * ports with a temporary folder: the machine's server is never touched (it allows no replication).
@@ -89,11 +111,7 @@ const value = async <T>(client: pg.Client, statement: string, params: unknown[] 
  */
 export const startReplicatedPostgres = async (): Promise<ReplicatedPostgres> => {
   const bin = await binDir()
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-replica-'))
-  if (process.getuid?.() === 0) {
-    const id = (flag: string) => Number(execFileSync('id', [flag, 'postgres']).toString())
-    fs.chownSync(root, id('-u'), id('-g'))
-  }
+  const root = makeServerFolder()
   const primaryDir = path.join(root, 'primary')
   const replicaDir = path.join(root, 'replica')
   const logOf = (dir: string) => `${dir}.log`
@@ -109,20 +127,13 @@ export const startReplicatedPostgres = async (): Promise<ReplicatedPostgres> => 
     }
     fs.rmSync(root, { force: true, recursive: true })
   }
-  // Vitest ends a worker with SIGTERM, which runs no 'exit' listener, and the servers run as daemons:
-  // a watchdog of their own stops them and removes the folder once this process is gone.
-  const stopCommand = (dir: string) => pgCtl(dir, 'stop', '-m', 'immediate').flat().join(' ')
-  const watchdog = spawn(
-    'sh',
-    ['-c', `while kill -0 ${process.pid} 2>/dev/null; do sleep 1; done; ${stopCommand(replicaDir)}; ${stopCommand(primaryDir)}; rm -rf ${root}`],
-    { detached: true, stdio: 'ignore' },
-  )
-  watchdog.unref()
+  const watchdog = startWatchdog(root, [replicaDir, primaryDir].map((dir) => pgCtl(dir, 'stop', '-m', 'immediate')))
   const stopAll = async () => {
     watchdog.kill()
     await stopServers()
   }
   const clients: pg.Client[] = []
+  const endClients = () => Promise.all(clients.map((client) => client.end().catch(() => undefined)))
 
   try {
     const [primaryPort, replicaPort] = [await getPort({ host: '127.0.0.1' }), await getPort({ host: '127.0.0.1' })]
@@ -158,13 +169,12 @@ export const startReplicatedPostgres = async (): Promise<ReplicatedPostgres> => 
       )
     }
     const stop = async () => {
-      await Promise.all(clients.map((client) => client.end().catch(() => undefined)))
+      await endClients()
       await stopAll()
     }
     const url = (port: number) => `postgres://postgres@127.0.0.1:${port}/${DATABASE}`
     return {
       database: { drop: async () => undefined, url: url(primaryPort) },
-      logs: readLogs,
       pauseReplay: async () => {
         await replica.query('SELECT pg_wal_replay_pause()')
         await poll('replay to pause', async () => (await value<string>(replica, 'SELECT pg_get_wal_replay_pause_state()')) === 'paused')
@@ -177,7 +187,7 @@ export const startReplicatedPostgres = async (): Promise<ReplicatedPostgres> => 
       waitForReplica,
     }
   } catch (error) {
-    await Promise.all(clients.map((client) => client.end().catch(() => undefined)))
+    await endClients()
     const logs = readLogs()
     await stopAll()
     throw new Error(`The replicated PostgreSQL servers did not start: ${(error as Error).message}\n${logs}`, { cause: error })
