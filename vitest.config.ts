@@ -12,8 +12,8 @@ export default defineConfig({
     // The production-build suite builds and serves the app; `npm run test:production` runs it apart.
     // The browser suite (`npm run test:e2e`) has its own config, vitest.e2e.config.ts.
     include: process.env.TEST_PRODUCTION ? ['tests/production/**/*.test.ts'] : ['tests/**/*.test.ts'],
-    // The Redis and S3 suites (`npm run test:redis`, `npm run test:s3`) need servers; `npm test` needs none.
-    exclude: ['**/node_modules/**', 'tests/e2e/**', 'tests/fresh-clone/**', 'tests/integrity/**', 'tests/redis/**', 'tests/s3/**', ...(process.env.TEST_PRODUCTION ? [] : ['tests/production/**'])],
+    // The Redis, S3 and replica suites (`npm run test:redis`, `test:s3`, `test:replica`) need servers; `npm test` needs none.
+    exclude: ['**/node_modules/**', 'tests/e2e/**', 'tests/fresh-clone/**', 'tests/integrity/**', 'tests/redis/**', 'tests/replica/**', 'tests/s3/**', ...(process.env.TEST_PRODUCTION ? [] : ['tests/production/**'])],
     // One Payload instance per test file, each in its own process and temporary database.
     maxWorkers: 2,
     pool: 'forks',

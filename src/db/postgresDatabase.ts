@@ -5,18 +5,27 @@ import type { Pool } from 'pg'
 
 import { postgresAdapter } from '@payloadcms/db-postgres'
 
+import { sendOnlyPublicReadsToReplicas } from './replicaReads'
+
 export type PostgresDatabaseOptions = {
   /** A transaction left idle this long (ms) is ended by the server, releasing its locks; unset, never. */
   idleInTransactionTimeoutMs?: number
   migrationDir: string
   /** Connections per pool (the primary's, each replica's); node-postgres's default (10) when unset. */
   poolMax?: number
-  /** Servers that reads outside a transaction may go to (Payload's `readReplicas`). */
+  /** Servers that the public's reads outside a transaction may go to (Payload's `readReplicas`; see replicaReads.ts). */
   replicaURLs?: string[]
   /** The longest a statement may run (ms) before the server cancels it; unset, no limit. */
   statementTimeoutMs?: number
   /** A `postgres://` or `postgresql://` URL. */
   url: string
+}
+
+/** The primary's pool and each replica's. */
+export const poolsOf = ({ drizzle, pool }: PostgresAdapter): Pool[] => {
+  // Drizzle keeps each replica's pool as `$client`; its types leave it out of the replicas' type.
+  const replicas = '$replicas' in drizzle ? (drizzle.$replicas as unknown as { $client: Pool }[]) : []
+  return [...new Set([pool, ...replicas.map(({ $client }) => $client)])]
 }
 
 /**
@@ -52,15 +61,13 @@ export const postgresDatabase = ({
         await connect?.call(adapter, options)
         // node-postgres emits an idle connection's failure (a server restart, a failover) on its pool,
         // and an 'error' event without a listener ends the process: log it, the pool reconnects.
-        const { drizzle, pool } = adapter as unknown as PostgresAdapter
-        // Drizzle keeps each replica's pool as `$client`; its types leave it out of the replicas' type.
-        const replicas = '$replicas' in drizzle ? (drizzle.$replicas as unknown as { $client: Pool }[]) : []
-        for (const each of new Set([pool, ...replicas.map(({ $client }) => $client)])) {
+        for (const each of poolsOf(adapter)) {
           if (each.listenerCount('error') === 0) {
             each.on('error', (err) => args.payload.logger.error({ err, msg: 'An idle PostgreSQL connection failed' }))
           }
         }
       }
+      if (replicaURLs.length) sendOnlyPublicReadsToReplicas(adapter, args.payload)
       return adapter
     },
   }

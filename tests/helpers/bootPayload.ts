@@ -3,7 +3,7 @@ import type { Payload, SanitizedConfig } from 'payload'
 import { getPayload } from 'payload'
 import { afterAll, beforeAll } from 'vitest'
 
-import { closeAndDrop, createScratchDatabase } from './testDatabase'
+import { closeAndDrop, createScratchDatabase, type ScratchDatabase } from './testDatabase'
 
 export type TestContext = {
   config: SanitizedConfig
@@ -13,15 +13,19 @@ export type TestContext = {
   shutdown: () => Promise<void>
 }
 
-export type BootOptions = { cron?: boolean }
+export type BootOptions = {
+  cron?: boolean
+  /** A database made by the suite itself (a server it started); by default a new scratch database. */
+  database?: ScratchDatabase
+}
 
 /**
  * Boots the project's real Payload config on a new database: a SQLite file in a temporary folder,
  * or a scratch PostgreSQL database when TEST_DATABASE=postgres, dropped at shutdown.
  * The environment is read when the config is imported, so this must run before any import of it.
  */
-export const bootPayload = async ({ cron = false }: BootOptions = {}): Promise<TestContext> => {
-  const database = await createScratchDatabase()
+export const bootPayload = async ({ cron = false, ...options }: BootOptions = {}): Promise<TestContext> => {
+  const database = options.database ?? (await createScratchDatabase())
   process.env.DATABASE_URL = database.url
   process.env.PAYLOAD_SECRET ??= 'newsroom-test-secret'
   const { default: configPromise } = await import('@payload-config')

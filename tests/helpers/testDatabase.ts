@@ -10,6 +10,8 @@ import os from 'os'
 import path from 'path'
 import pg from 'pg'
 
+import { poolsOf } from '@/db/postgresDatabase'
+
 /**
  * Which database the integration suites run on: SQLite files (`npm test`), or PostgreSQL when
  * TEST_DATABASE=postgres (`npm run test:postgres`).
@@ -69,13 +71,12 @@ export const scratchAdapter = (database: ScratchDatabase): DatabaseAdapterObj =>
     : sqliteAdapter({ client: { url: database.url }, push: true })
 
 /**
- * Stops Payload and drops its database. Payload's destroy() leaves the PostgreSQL pool open: its
- * idle connections close here. The one the adapter keeps checked out for ever is never released,
- * so the pool's end is not awaited; the drop ends that connection.
+ * Stops Payload and drops its database. Payload's destroy() leaves the PostgreSQL pools (the
+ * primary's, each replica's) open: their idle connections close here. The one the adapter keeps
+ * checked out for ever is never released, so the pools' end is not awaited; the drop ends that connection.
  */
 export const closeAndDrop = async (payload: Payload, database: ScratchDatabase): Promise<void> => {
-  const { pool } = payload.db as unknown as Partial<PostgresAdapter>
-  void pool?.end()
+  if (payload.db.name === 'postgres') for (const pool of poolsOf(payload.db as unknown as PostgresAdapter)) void pool.end()
   await payload.destroy()
   await database.drop()
 }

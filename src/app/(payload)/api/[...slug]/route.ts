@@ -3,9 +3,13 @@ import { REST_DELETE, REST_GET, REST_OPTIONS, REST_PATCH, REST_POST, REST_PUT } 
 
 import { withPublicCaching } from '@/http/publicCache'
 import { withCheckedRequests } from '@/http/withCheckedRequests'
+import { withReplicaReadsForThePublic } from '@/http/withReplicaReadsForThePublic'
 
-// Sizes, content types and JSON are checked before Payload parses anything (src/http/withCheckedRequests.ts).
-const checked = withCheckedRequests(config, 'rest')
+// Sizes, content types and JSON are checked before Payload parses anything (src/http/withCheckedRequests.ts);
+// then only requests without credentials may read from a replica.
+const checkedRequests = withCheckedRequests(config, 'rest')
+const replicaReads = withReplicaReadsForThePublic(config)
+const checked: typeof checkedRequests = (handler) => checkedRequests(replicaReads(handler))
 
 // Anonymous reads of public content carry an ETag and short shared-cache lifetimes; the rest is private.
 export const GET = withPublicCaching(checked(REST_GET(config)))
