@@ -18,7 +18,7 @@ export const buildRankQuery = (args: RankStatementArgs) => {
   // Each topic's weight by a CASE on the column, so every parameter takes the column's type
   // (a VALUES list of parameters would be text, whatever the id type).
   const weight = sql`CASE r.${topic} ${sql.join(
-    topics.map(({ topic: value, weight: w }) => sql`WHEN ${value} THEN CAST(${w} AS double precision)`),
+    topics.map(({ topic: value, weight: w }) => sql`WHEN ${value} THEN CAST(${w} AS bigint)`),
     sql` `,
   )} END`
   // Scores the few hundred candidates through the (parent, path, topic) index.
