@@ -1,9 +1,9 @@
 import type { Payload, SanitizedConfig } from 'payload'
 
 import { getPayload } from 'payload'
-import { afterAll, beforeAll } from 'vitest'
+import { afterAll, beforeAll, vi } from 'vitest'
 
-import { closeAndDrop, createScratchDatabase } from './testDatabase'
+import { closeAndDrop, createScratchDatabase, type ScratchDatabase } from './testDatabase'
 
 export type TestContext = {
   config: SanitizedConfig
@@ -13,20 +13,30 @@ export type TestContext = {
   shutdown: () => Promise<void>
 }
 
-export type BootOptions = { cron?: boolean }
+export type BootOptions = {
+  cron?: boolean
+  /** The database to boot on (it is dropped at shutdown); by default a new one of the test dialect. */
+  database?: ScratchDatabase
+  /**
+   * Payload's instance key (`getPayload`'s `key`), for several instances in one file. The config is
+   * then loaded afresh: it reads DATABASE_URL when imported, and Payload marks the objects it sanitises.
+   */
+  key?: string
+}
 
 /**
  * Boots the project's real Payload config on a new database: a SQLite file in a temporary folder,
  * or a scratch PostgreSQL database when TEST_DATABASE=postgres, dropped at shutdown.
  * The environment is read when the config is imported, so this must run before any import of it.
  */
-export const bootPayload = async ({ cron = false }: BootOptions = {}): Promise<TestContext> => {
-  const database = await createScratchDatabase()
+export const bootPayload = async ({ cron = false, database: given, key }: BootOptions = {}): Promise<TestContext> => {
+  const database = given ?? (await createScratchDatabase())
   process.env.DATABASE_URL = database.url
   process.env.PAYLOAD_SECRET ??= 'newsroom-test-secret'
+  if (key !== undefined) vi.resetModules()
   const { default: configPromise } = await import('@payload-config')
   const config = await configPromise
-  const payload = await getPayload({ config, cron }).catch(async (error: unknown) => {
+  const payload = await getPayload({ config, cron, key }).catch(async (error: unknown) => {
     await database.drop()
     throw error
   })

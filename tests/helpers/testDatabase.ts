@@ -51,13 +51,16 @@ export const createPostgresDatabase = async (): Promise<ScratchDatabase> => {
   }
 }
 
-/** A new database of the test dialect: a file in a temporary folder, or a scratch PostgreSQL database. */
-export const createScratchDatabase = async (): Promise<ScratchDatabase> => {
-  if (testDialect === 'postgres') return createPostgresDatabase()
+/** A new SQLite file in a temporary folder. */
+export const createSQLiteDatabase = async (): Promise<ScratchDatabase> => {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'newsroom-test-'))
   const file = path.join(dir, 'test.db')
   return { drop: () => fs.rm(dir, { force: true, recursive: true }), file, url: `file:${file}` }
 }
+
+/** A new database of the test dialect: a file in a temporary folder, or a scratch PostgreSQL database. */
+export const createScratchDatabase = (): Promise<ScratchDatabase> =>
+  testDialect === 'postgres' ? createPostgresDatabase() : createSQLiteDatabase()
 
 /**
  * Payload's own adapter in push mode on a scratch database, for configs other than the project's
