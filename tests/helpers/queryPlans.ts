@@ -1,12 +1,13 @@
+import type { PostgresAdapter } from '@payloadcms/db-postgres'
 import type { SQLiteAdapter } from '@payloadcms/db-sqlite'
 import type { Payload } from 'payload'
 
 type Client = SQLiteAdapter['client']
-type Statement = { args: unknown[]; sql: string }
+export type Statement = { args: unknown[]; sql: string }
 type PlanRow = { detail: string; id: number; parent: number }
 
 /** Runs `work` and returns every SELECT the adapter sent to SQLite meanwhile, with its arguments. */
-export const captureSelects = async (payload: Payload, work: () => Promise<unknown>): Promise<Statement[]> => {
+const captureSQLiteSelects = async (payload: Payload, work: () => Promise<unknown>): Promise<Statement[]> => {
   const client = (payload.db as unknown as SQLiteAdapter).client
   const execute = client.execute
   const seen: Statement[] = []
@@ -21,6 +22,49 @@ export const captureSelects = async (payload: Payload, work: () => Promise<unkno
     client.execute = execute
   }
   return seen
+}
+
+type Query = (config: string | { text: string; values?: unknown[] }, values?: unknown[]) => Promise<unknown>
+
+/**
+ * The same on PostgreSQL: what Drizzle sent through the adapter's pool, reads outside a
+ * transaction. A statement opening with `WITH` (the read-more ranking) counts as a read too.
+ */
+const capturePostgresSelects = async (payload: Payload, work: () => Promise<unknown>): Promise<Statement[]> => {
+  const pool = (payload.db as unknown as PostgresAdapter).pool as unknown as { query: Query }
+  const query = pool.query
+  const seen: Statement[] = []
+  pool.query = (config, values) => {
+    const sql = typeof config === 'string' ? config : config.text
+    if (/^\s*(?:select|with)\b/i.test(sql)) seen.push({ args: values ?? (typeof config === 'string' ? [] : (config.values ?? [])), sql })
+    return query.call(pool, config, values)
+  }
+  try {
+    await work()
+  } finally {
+    pool.query = query
+  }
+  return seen
+}
+
+/** Runs `work` and returns every read the adapter sent to the database meanwhile, with its arguments. */
+export const captureSelects = (payload: Payload, work: () => Promise<unknown>): Promise<Statement[]> =>
+  payload.db.name === 'postgres' ? capturePostgresSelects(payload, work) : captureSQLiteSelects(payload, work)
+
+type PostgresPlanNode = { 'Node Type': string; Plans?: PostgresPlanNode[]; 'Relation Name'?: string }
+
+/**
+ * The sequential scans of `tables` in PostgreSQL's plan for a statement, with its own parameters
+ * (subplans and CTEs included): a pass over a table grows with the archive.
+ */
+export const postgresSequentialScans = async (payload: Payload, { args, sql }: Statement, tables: string[]): Promise<string[]> => {
+  const { pool } = payload.db as unknown as PostgresAdapter
+  const { rows } = await pool.query<{ 'QUERY PLAN': { Plan: PostgresPlanNode }[] }>(`EXPLAIN (FORMAT JSON) ${sql}`, args)
+  const scans = (node: PostgresPlanNode): string[] => [
+    ...(node['Node Type'] === 'Seq Scan' && tables.includes(node['Relation Name'] ?? '') ? [`Seq Scan on ${node['Relation Name']}`] : []),
+    ...(node.Plans ?? []).flatMap(scans),
+  ]
+  return scans(rows[0]['QUERY PLAN'][0].Plan)
 }
 
 // Rows looked up by primary key or by the one document they belong to (its array and relationship

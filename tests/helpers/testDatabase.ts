@@ -28,8 +28,8 @@ export type ScratchDatabase = {
   url: string
 }
 
-const withAdmin = async <T>(work: (client: pg.Client) => Promise<T>): Promise<T> => {
-  const client = new pg.Client({ connectionString: postgresAdminURL() })
+const withAdmin = async <T>(adminURL: string, work: (client: pg.Client) => Promise<T>): Promise<T> => {
+  const client = new pg.Client({ connectionString: adminURL, connectionTimeoutMillis: 5000 })
   await client.connect()
   try {
     return await work(client)
@@ -38,15 +38,15 @@ const withAdmin = async <T>(work: (client: pg.Client) => Promise<T>): Promise<T>
   }
 }
 
-/** A new, empty PostgreSQL database on the admin URL's server. */
-export const createPostgresDatabase = async (): Promise<ScratchDatabase> => {
+/** A new, empty PostgreSQL database on the server of `adminURL` (by default the test run's). */
+export const createPostgresDatabase = async (adminURL = postgresAdminURL()): Promise<ScratchDatabase> => {
   const name = `newsroom_test_${randomBytes(6).toString('hex')}`
-  await withAdmin((client) => client.query(`CREATE DATABASE ${name}`))
-  const url = new URL(postgresAdminURL())
+  await withAdmin(adminURL, (client) => client.query(`CREATE DATABASE ${name}`))
+  const url = new URL(adminURL)
   url.pathname = `/${name}`
   return {
     // FORCE ends connections a failed test may have left open (PostgreSQL 13 and later).
-    drop: () => withAdmin((client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
+    drop: () => withAdmin(adminURL, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
     url: url.toString(),
   }
 }
@@ -83,8 +83,11 @@ export const closeAndDrop = async (payload: Payload, database: ScratchDatabase):
   await database.drop()
 }
 
-/** The rows of a read-only SQL statement, on either dialect (the statement must be valid on both). */
-export const selectRows = async (payload: Payload, statement: string): Promise<Record<string, unknown>[]> => {
+/** Runs one SQL statement, as written and without parameters, on either dialect's adapter; returns its rows. */
+export const executeSQL = async (payload: Payload, statement: string): Promise<Record<string, unknown>[]> => {
   if (payload.db.name === 'postgres') return (await (payload.db as unknown as PostgresAdapter).pool.query(statement)).rows
   return (await (payload.db as unknown as SQLiteAdapter).client.execute(statement)).rows
 }
+
+/** The rows of a read-only SQL statement, on either dialect (the statement must be valid on both). */
+export const selectRows = executeSQL
