@@ -42,31 +42,21 @@ export const readMoreArchive = ({ dialect, execute }: ArchiveTarget) => {
   const stamp = (id: number) => new Date(START + id * 600_000).toISOString()
   let written = 0
 
+  /** Tags or authors: ids 1…count, a name and a slug each. */
+  const namedRows = (count: number, name: string, extra: (id: number) => Row = () => ({})): Row[] =>
+    Array.from({ length: count }, (_, i) => ({
+      created_at: stamp(0),
+      generate_slug: false,
+      id: i + 1,
+      name: `${name} ${i + 1}`,
+      slug: `${name.toLowerCase()}-${i + 1}`,
+      updated_at: stamp(0),
+      ...extra(i + 1),
+    }))
+
   const writeTopicsAndAuthors = async () => {
-    const created = stamp(0)
-    await insert(
-      'tags',
-      Array.from({ length: ARCHIVE_TAGS }, (_, i) => ({
-        created_at: created,
-        generate_slug: false,
-        id: i + 1,
-        internal: isInternalRank(i + 1),
-        name: `Topic ${i + 1}`,
-        slug: `topic-${i + 1}`,
-        updated_at: created,
-      })),
-    )
-    await insert(
-      'authors',
-      Array.from({ length: AUTHORS }, (_, i) => ({
-        created_at: created,
-        generate_slug: false,
-        id: i + 1,
-        name: `Writer ${i + 1}`,
-        slug: `writer-${i + 1}`,
-        updated_at: created,
-      })),
-    )
+    await insert('tags', namedRows(ARCHIVE_TAGS, 'Topic', (rank) => ({ internal: isInternalRank(rank) })))
+    await insert('authors', namedRows(AUTHORS, 'Writer'))
   }
 
   const grow = async (size: number) => {
