@@ -51,21 +51,36 @@ const capturePostgresSelects = async (payload: Payload, work: () => Promise<unkn
 export const captureSelects = (payload: Payload, work: () => Promise<unknown>): Promise<Statement[]> =>
   payload.db.name === 'postgres' ? capturePostgresSelects(payload, work) : captureSQLiteSelects(payload, work)
 
-type PostgresPlanNode = { 'Node Type': string; Plans?: PostgresPlanNode[]; 'Relation Name'?: string }
+type PostgresPlanNode = {
+  'Actual Loops'?: number
+  'Actual Rows'?: number
+  'Node Type': string
+  Plans?: PostgresPlanNode[]
+  'Relation Name'?: string
+}
+
+/** Every node of PostgreSQL's plan for a statement with its own parameters, subplans and CTEs included. */
+const postgresPlanNodes = async (payload: Payload, { args, sql }: Statement, options: string): Promise<PostgresPlanNode[]> => {
+  const { pool } = payload.db as unknown as PostgresAdapter
+  const { rows } = await pool.query<{ 'QUERY PLAN': { Plan: PostgresPlanNode }[] }>(`EXPLAIN (${options}) ${sql}`, args)
+  const flatten = (node: PostgresPlanNode): PostgresPlanNode[] => [node, ...(node.Plans ?? []).flatMap(flatten)]
+  return flatten(rows[0]['QUERY PLAN'][0].Plan)
+}
+
+/** The sequential scans of `tables` in PostgreSQL's plan for a statement: a pass over a table grows with the archive. */
+export const postgresSequentialScans = async (payload: Payload, statement: Statement, tables: string[]): Promise<string[]> =>
+  (await postgresPlanNodes(payload, statement, 'FORMAT JSON'))
+    .filter((node) => node['Node Type'] === 'Seq Scan' && tables.includes(node['Relation Name'] ?? ''))
+    .map((node) => `Seq Scan on ${node['Relation Name']}`)
 
 /**
- * The sequential scans of `tables` in PostgreSQL's plan for a statement, with its own parameters
- * (subplans and CTEs included): a pass over a table grows with the archive.
+ * How many rows of `table` PostgreSQL reads to run a statement (EXPLAIN ANALYZE: it runs it), by
+ * any path: an index walk over a whole posting list grows with the archive as a table scan does.
  */
-export const postgresSequentialScans = async (payload: Payload, { args, sql }: Statement, tables: string[]): Promise<string[]> => {
-  const { pool } = payload.db as unknown as PostgresAdapter
-  const { rows } = await pool.query<{ 'QUERY PLAN': { Plan: PostgresPlanNode }[] }>(`EXPLAIN (FORMAT JSON) ${sql}`, args)
-  const scans = (node: PostgresPlanNode): string[] => [
-    ...(node['Node Type'] === 'Seq Scan' && tables.includes(node['Relation Name'] ?? '') ? [`Seq Scan on ${node['Relation Name']}`] : []),
-    ...(node.Plans ?? []).flatMap(scans),
-  ]
-  return scans(rows[0]['QUERY PLAN'][0].Plan)
-}
+export const postgresRowsRead = async (payload: Payload, statement: Statement, table: string): Promise<number> =>
+  (await postgresPlanNodes(payload, statement, 'ANALYZE, FORMAT JSON'))
+    .filter((node) => node['Relation Name'] === table)
+    .reduce((sum, node) => sum + (node['Actual Rows'] ?? 0) * (node['Actual Loops'] ?? 1), 0)
 
 // Rows looked up by primary key or by the one document they belong to (its array and relationship
 // rows, a story's comments): a handful, however big the archive.

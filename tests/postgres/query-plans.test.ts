@@ -8,18 +8,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { rebuildReadMoreCounts } from '@plugins/read-more'
+import { CANDIDATES_PER_TOPIC } from '@plugins/read-more/utilities/rankRelated'
 
 import { ARCHIVE_TAGS, readMoreArchive } from '../../bench/readMoreArchive'
 import { bootPayload, type TestContext } from '../helpers/bootPayload'
 import { graphql, rest } from '../helpers/http'
-import { captureSelects, postgresSequentialScans } from '../helpers/queryPlans'
+import { captureSelects, postgresRowsRead, postgresSequentialScans } from '../helpers/queryPlans'
 import { createPostgresDatabase, executeSQL } from '../helpers/testDatabase'
 
 const STORIES = 21_500
 const CHECKED_TABLES = ['articles', 'articles_rels', 'read_more_topic_counts']
 
 let ctx: TestContext
-let story: { id: number; slug: string }
+let story: { id: number; slug: string; tags: number }
 
 beforeAll(async () => {
   ctx = await bootPayload({ database: await createPostgresDatabase() })
@@ -34,10 +35,11 @@ beforeAll(async () => {
   // A story carrying the most common tag: the read-more walk and the tag list see its longest posting list.
   const [row] = await executeSQL(
     payload,
-    `SELECT a.id, a.slug FROM articles a JOIN articles_rels r ON r.parent_id = a.id AND r.path = 'tags' AND r.tags_id = 1
+    `SELECT a.id, a.slug, (SELECT count(*) FROM articles_rels t WHERE t.parent_id = a.id AND t.path = 'tags') AS tags
+     FROM articles a JOIN articles_rels r ON r.parent_id = a.id AND r.path = 'tags' AND r.tags_id = 1
      WHERE a._status = 'published' ORDER BY a.id DESC LIMIT 1`,
   )
-  story = { id: Number(row.id), slug: String(row.slug) }
+  story = { id: Number(row.id), slug: String(row.slug), tags: Number(row.tags) }
 }, 600_000)
 afterAll(async () => ctx?.shutdown())
 
@@ -77,6 +79,18 @@ describe('PostgreSQL query plans of public reads at 20,000 stories', () => {
       for (const scan of await postgresSequentialScans(ctx.payload, statement, CHECKED_TABLES)) problems.push(`${scan}\n    in: ${statement.sql}`)
     }
     expect(problems).toEqual([])
+  })
+
+  it('ranks read-more candidates from a bounded walk per topic, never the whole posting list of a common topic', async () => {
+    const statements = await captureSelects(ctx.payload, () => rest('GET', `/articles/${story.id}/read-more`))
+    const ranking = statements.filter(({ sql }) => /^\s*with candidates/i.test(sql))
+    expect(ranking).toHaveLength(1)
+    // Each topic's walk stops after CANDIDATES_PER_TOPIC entries; each candidate then has its own few
+    // topics looked up (4 at most here). Tag 1 alone is on some 8,000 stories.
+    const bound = story.tags * CANDIDATES_PER_TOPIC * (1 + 4)
+    const read = await postgresRowsRead(ctx.payload, ranking[0], 'articles_rels')
+    expect(read).toBeGreaterThan(0)
+    expect(read).toBeLessThanOrEqual(bound)
   })
 
   it('flags a sequential scan (the rule itself can fail)', async () => {
