@@ -78,6 +78,8 @@ export const scratchAdapter = (database: ScratchDatabase): DatabaseAdapterObj =>
  */
 export const closeAndDrop = async (payload: Payload, database: ScratchDatabase): Promise<void> => {
   const { pool } = payload.db as unknown as Partial<PostgresAdapter>
+  // The drop may end a connection that is still closing; unheard, the pool's 'error' would be unhandled.
+  pool?.on('error', () => undefined)
   void pool?.end()
   await payload.destroy()
   await database.drop()
