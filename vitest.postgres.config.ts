@@ -1,14 +1,15 @@
 import { defineConfig, mergeConfig } from 'vitest/config'
 
-import baseConfig from './vitest.config'
+import baseConfig, { POSTGRES_ONLY } from './vitest.config'
 
 /**
  * `npm run test:postgres`: `npm test`'s integration suites on PostgreSQL, one scratch database per
  * test file, made and dropped by tests/helpers/testDatabase.ts on TEST_POSTGRES_URL's server
  * (default: postgres://postgres@127.0.0.1:5432/postgres). tests/postgres/globalSetup.ts fails the
- * run at once, naming the URL, when that server cannot be reached.
+ * run at once, naming the URL, when that server cannot be reached. Also runs the PostgreSQL-only
+ * suites of tests/postgres/ (the read-more ranking on both dialects, PostgreSQL's query plans).
  */
-export default mergeConfig(
+const config = mergeConfig(
   baseConfig,
   defineConfig({
     test: {
@@ -32,3 +33,8 @@ export default mergeConfig(
     },
   }),
 )
+
+// mergeConfig concatenates arrays: the base config's exclusion of the PostgreSQL-only suites is taken out again.
+config.test!.exclude = config.test!.exclude!.filter((pattern: string) => pattern !== POSTGRES_ONLY)
+
+export default config

@@ -1,7 +1,7 @@
 import type { Payload, SanitizedConfig } from 'payload'
 
 import { getPayload } from 'payload'
-import { afterAll, beforeAll } from 'vitest'
+import { afterAll, beforeAll, vi } from 'vitest'
 
 import { closeAndDrop, createScratchDatabase, type ScratchDatabase } from './testDatabase'
 
@@ -15,8 +15,13 @@ export type TestContext = {
 
 export type BootOptions = {
   cron?: boolean
-  /** A database made by the suite itself (a server it started); by default a new scratch database. */
+  /** The database to boot on (a server the suite started, or one it made); by default a new scratch one of the test dialect, dropped at shutdown. */
   database?: ScratchDatabase
+  /**
+   * Payload's instance key (`getPayload`'s `key`), for several instances in one file. The config is
+   * then loaded afresh: it reads DATABASE_URL when imported, and Payload marks the objects it sanitises.
+   */
+  key?: string
 }
 
 /**
@@ -24,13 +29,14 @@ export type BootOptions = {
  * or a scratch PostgreSQL database when TEST_DATABASE=postgres, dropped at shutdown.
  * The environment is read when the config is imported, so this must run before any import of it.
  */
-export const bootPayload = async ({ cron = false, ...options }: BootOptions = {}): Promise<TestContext> => {
-  const database = options.database ?? (await createScratchDatabase())
+export const bootPayload = async ({ cron = false, database: given, key }: BootOptions = {}): Promise<TestContext> => {
+  const database = given ?? (await createScratchDatabase())
   process.env.DATABASE_URL = database.url
   process.env.PAYLOAD_SECRET ??= 'newsroom-test-secret'
+  if (key !== undefined) vi.resetModules()
   const { default: configPromise } = await import('@payload-config')
   const config = await configPromise
-  const payload = await getPayload({ config, cron }).catch(async (error: unknown) => {
+  const payload = await getPayload({ config, cron, key }).catch(async (error: unknown) => {
     await database.drop()
     throw error
   })

@@ -1,3 +1,7 @@
+import type { SanitizedConfig } from 'payload'
+
+import { handleEndpoints } from 'payload'
+
 // The app's own route modules, as Next.js serves them. They import the config, which reads the
 // environment when loaded, so they are loaded only after bootPayload has set it.
 const loadHandlers = async () => {
@@ -73,5 +77,20 @@ export const graphql = async <T = any>(
     method: 'POST',
   })
   const response = await (await getHandlers()).graphql(request)
+  return { body: await readJSON(response), headers: response.headers, status: response.status }
+}
+
+/**
+ * A GET through Payload's own REST router for one of several instances in a file (`getPayload`'s
+ * `key`): the app's route modules serve only the default instance.
+ */
+export const getFromInstance = async <T = any>(
+  { config, key }: { config: SanitizedConfig; key: string },
+  pathWithQuery: string,
+  token?: string,
+): Promise<JSONResponse<T>> => {
+  const url = new URL(`/api${pathWithQuery}`, BASE)
+  const request = new Request(url, { headers: authHeaders(token) })
+  const response = await handleEndpoints({ config, path: url.pathname, payloadInstanceCacheKey: key, request })
   return { body: await readJSON(response), headers: response.headers, status: response.status }
 }

@@ -1,12 +1,13 @@
+import type { PostgresAdapter } from '@payloadcms/db-postgres'
 import type { SQLiteAdapter } from '@payloadcms/db-sqlite'
 import type { Payload } from 'payload'
 
 type Client = SQLiteAdapter['client']
-type Statement = { args: unknown[]; sql: string }
+export type Statement = { args: unknown[]; sql: string }
 type PlanRow = { detail: string; id: number; parent: number }
 
 /** Runs `work` and returns every SELECT the adapter sent to SQLite meanwhile, with its arguments. */
-export const captureSelects = async (payload: Payload, work: () => Promise<unknown>): Promise<Statement[]> => {
+const captureSQLiteSelects = async (payload: Payload, work: () => Promise<unknown>): Promise<Statement[]> => {
   const client = (payload.db as unknown as SQLiteAdapter).client
   const execute = client.execute
   const seen: Statement[] = []
@@ -22,6 +23,64 @@ export const captureSelects = async (payload: Payload, work: () => Promise<unkno
   }
   return seen
 }
+
+type Query = (config: string | { text: string; values?: unknown[] }, values?: unknown[]) => Promise<unknown>
+
+/**
+ * The same on PostgreSQL: what Drizzle sent through the adapter's pool, reads outside a
+ * transaction. A statement opening with `WITH` (the read-more ranking) counts as a read too.
+ */
+const capturePostgresSelects = async (payload: Payload, work: () => Promise<unknown>): Promise<Statement[]> => {
+  const pool = (payload.db as unknown as PostgresAdapter).pool as unknown as { query: Query }
+  const query = pool.query
+  const seen: Statement[] = []
+  pool.query = (config, values) => {
+    const sql = typeof config === 'string' ? config : config.text
+    if (/^\s*(?:select|with)\b/i.test(sql)) seen.push({ args: values ?? (typeof config === 'string' ? [] : (config.values ?? [])), sql })
+    return query.call(pool, config, values)
+  }
+  try {
+    await work()
+  } finally {
+    pool.query = query
+  }
+  return seen
+}
+
+/** Runs `work` and returns every read the adapter sent to the database meanwhile, with its arguments. */
+export const captureSelects = (payload: Payload, work: () => Promise<unknown>): Promise<Statement[]> =>
+  payload.db.name === 'postgres' ? capturePostgresSelects(payload, work) : captureSQLiteSelects(payload, work)
+
+type PostgresPlanNode = {
+  'Actual Loops'?: number
+  'Actual Rows'?: number
+  'Node Type': string
+  Plans?: PostgresPlanNode[]
+  'Relation Name'?: string
+}
+
+/** Every node of PostgreSQL's plan for a statement with its own parameters, subplans and CTEs included. */
+const postgresPlanNodes = async (payload: Payload, { args, sql }: Statement, options: string): Promise<PostgresPlanNode[]> => {
+  const { pool } = payload.db as unknown as PostgresAdapter
+  const { rows } = await pool.query<{ 'QUERY PLAN': { Plan: PostgresPlanNode }[] }>(`EXPLAIN (${options}) ${sql}`, args)
+  const flatten = (node: PostgresPlanNode): PostgresPlanNode[] => [node, ...(node.Plans ?? []).flatMap(flatten)]
+  return flatten(rows[0]['QUERY PLAN'][0].Plan)
+}
+
+/** The sequential scans of `tables` in PostgreSQL's plan for a statement: a pass over a table grows with the archive. */
+export const postgresSequentialScans = async (payload: Payload, statement: Statement, tables: string[]): Promise<string[]> =>
+  (await postgresPlanNodes(payload, statement, 'FORMAT JSON'))
+    .filter((node) => node['Node Type'] === 'Seq Scan' && tables.includes(node['Relation Name'] ?? ''))
+    .map((node) => `Seq Scan on ${node['Relation Name']}`)
+
+/**
+ * How many rows of `table` PostgreSQL reads to run a statement (EXPLAIN ANALYZE: it runs it), by
+ * any path: an index walk over a whole posting list grows with the archive as a table scan does.
+ */
+export const postgresRowsRead = async (payload: Payload, statement: Statement, table: string): Promise<number> =>
+  (await postgresPlanNodes(payload, statement, 'ANALYZE, FORMAT JSON'))
+    .filter((node) => node['Relation Name'] === table)
+    .reduce((sum, node) => sum + (node['Actual Rows'] ?? 0) * (node['Actual Loops'] ?? 1), 0)
 
 // Rows looked up by primary key or by the one document they belong to (its array and relationship
 // rows, a story's comments): a handful, however big the archive.

@@ -30,8 +30,8 @@ export type ScratchDatabase = {
   url: string
 }
 
-const withAdmin = async <T>(work: (client: pg.Client) => Promise<T>): Promise<T> => {
-  const client = new pg.Client({ connectionString: postgresAdminURL() })
+const withAdmin = async <T>(adminURL: string, work: (client: pg.Client) => Promise<T>): Promise<T> => {
+  const client = new pg.Client({ connectionString: adminURL, connectionTimeoutMillis: 5000 })
   await client.connect()
   try {
     return await work(client)
@@ -40,26 +40,29 @@ const withAdmin = async <T>(work: (client: pg.Client) => Promise<T>): Promise<T>
   }
 }
 
-/** A new, empty PostgreSQL database on the admin URL's server. */
-export const createPostgresDatabase = async (): Promise<ScratchDatabase> => {
+/** A new, empty PostgreSQL database on the server of `adminURL` (by default the test run's). */
+export const createPostgresDatabase = async (adminURL = postgresAdminURL()): Promise<ScratchDatabase> => {
   const name = `newsroom_test_${randomBytes(6).toString('hex')}`
-  await withAdmin((client) => client.query(`CREATE DATABASE ${name}`))
-  const url = new URL(postgresAdminURL())
+  await withAdmin(adminURL, (client) => client.query(`CREATE DATABASE ${name}`))
+  const url = new URL(adminURL)
   url.pathname = `/${name}`
   return {
     // FORCE ends connections a failed test may have left open (PostgreSQL 13 and later).
-    drop: () => withAdmin((client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
+    drop: () => withAdmin(adminURL, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
     url: url.toString(),
   }
 }
 
-/** A new database of the test dialect: a file in a temporary folder, or a scratch PostgreSQL database. */
-export const createScratchDatabase = async (): Promise<ScratchDatabase> => {
-  if (testDialect === 'postgres') return createPostgresDatabase()
+/** A new SQLite file in a temporary folder. */
+export const createSQLiteDatabase = async (): Promise<ScratchDatabase> => {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'newsroom-test-'))
   const file = path.join(dir, 'test.db')
   return { drop: () => fs.rm(dir, { force: true, recursive: true }), file, url: `file:${file}` }
 }
+
+/** A new database of the test dialect: a file in a temporary folder, or a scratch PostgreSQL database. */
+export const createScratchDatabase = (): Promise<ScratchDatabase> =>
+  testDialect === 'postgres' ? createPostgresDatabase() : createSQLiteDatabase()
 
 /**
  * Payload's own adapter in push mode on a scratch database, for configs other than the project's
@@ -76,13 +79,22 @@ export const scratchAdapter = (database: ScratchDatabase): DatabaseAdapterObj =>
  * checked out for ever is never released, so the pools' end is not awaited; the drop ends that connection.
  */
 export const closeAndDrop = async (payload: Payload, database: ScratchDatabase): Promise<void> => {
-  if (payload.db.name === 'postgres') for (const pool of poolsOf(payload.db as unknown as PostgresAdapter)) void pool.end()
+  if (payload.db.name === 'postgres') {
+    for (const pool of poolsOf(payload.db as unknown as PostgresAdapter)) {
+      // The drop may end a connection that is still closing; unheard, the pool's 'error' would be unhandled.
+      pool.on('error', () => undefined)
+      void pool.end()
+    }
+  }
   await payload.destroy()
   await database.drop()
 }
 
-/** The rows of a read-only SQL statement, on either dialect (the statement must be valid on both). */
-export const selectRows = async (payload: Payload, statement: string): Promise<Record<string, unknown>[]> => {
+/** Runs one SQL statement, as written and without parameters, on either dialect's adapter; returns its rows. */
+export const executeSQL = async (payload: Payload, statement: string): Promise<Record<string, unknown>[]> => {
   if (payload.db.name === 'postgres') return (await (payload.db as unknown as PostgresAdapter).pool.query(statement)).rows
   return (await (payload.db as unknown as SQLiteAdapter).client.execute(statement)).rows
 }
+
+/** The rows of a read-only SQL statement, on either dialect (the statement must be valid on both). */
+export const selectRows = executeSQL

@@ -15,8 +15,10 @@ export type StoredState = { published: boolean; topics: string[] }
 
 export type TopicCounts = { byTopic: Map<string, number>; total: number }
 
+/** A topic and its weight in whole units (`WEIGHT_SCALE` per 1), so that sums are exact. */
 export type WeightedTopic = { topic: DocumentID; weight: number }
 
+/** A ranked document; `score` in whole weight units. */
 export type RankedDocument = { id: DocumentID; score: number }
 
 export type RankStatementArgs = {

@@ -18,6 +18,13 @@ export const MAX_RANKED_TOPICS = 12
 /** A topic's weight grows as it gets rarer: ln(1 + N / df), with N published documents and df carrying it. */
 export const topicWeight = (total: number, documents: number): number => Math.log(1 + total / Math.max(documents, 1))
 
+/**
+ * Weights reach the database as whole multiples of 1/WEIGHT_SCALE. A sum of floats depends on the
+ * order the rows are added in, which differs between dialects and plans; a sum of whole numbers
+ * (below 2^53) does not, so equal scores tie on every database and the date decides.
+ */
+export const WEIGHT_SCALE = 1e9
+
 export type RankArgs = {
   /** Ids that must not come back: the document itself and its curated links. */
   exclude: DocumentID[]
@@ -37,7 +44,8 @@ export const rankStatement = async ({ topics, ...args }: RankArgs): Promise<Rank
     .map((topic) => ({ topic, weight: topicWeight(total, byTopic.get(String(topic)) ?? 0) }))
     .sort((a, b) => b.weight - a.weight)
     .slice(0, MAX_RANKED_TOPICS)
-  return weighted.length ? { ...args, candidatesPerTopic: CANDIDATES_PER_TOPIC, topics: weighted } : undefined
+  const scaled = weighted.map(({ topic, weight }) => ({ topic, weight: Math.round(weight * WEIGHT_SCALE) }))
+  return scaled.length ? { ...args, candidatesPerTopic: CANDIDATES_PER_TOPIC, topics: scaled } : undefined
 }
 
 /**

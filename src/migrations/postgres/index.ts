@@ -1,6 +1,7 @@
 import * as migration_20261205_073427_initial from './20261205_073427_initial';
 import * as migration_20261205_073500_planner_statistics from './20261205_073500_planner_statistics';
 import * as migration_20261205_083739_media_storage_fields from './20261205_083739_media_storage_fields';
+import * as migration_20261205_123000_newest_first_index from './20261205_123000_newest_first_index';
 
 export const migrations = [
   {
@@ -17,5 +18,10 @@ export const migrations = [
     up: migration_20261205_083739_media_storage_fields.up,
     down: migration_20261205_083739_media_storage_fields.down,
     name: '20261205_083739_media_storage_fields'
+  },
+  {
+    up: migration_20261205_123000_newest_first_index.up,
+    down: migration_20261205_123000_newest_first_index.down,
+    name: '20261205_123000_newest_first_index',
   },
 ];

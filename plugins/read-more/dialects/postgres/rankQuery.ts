@@ -18,19 +18,25 @@ export const buildRankQuery = (args: RankStatementArgs) => {
   // Each topic's weight by a CASE on the column, so every parameter takes the column's type
   // (a VALUES list of parameters would be text, whatever the id type).
   const weight = sql`CASE r.${topic} ${sql.join(
-    topics.map(({ topic: value, weight: w }) => sql`WHEN ${value} THEN CAST(${w} AS double precision)`),
+    topics.map(({ topic: value, weight: w }) => sql`WHEN ${value} THEN CAST(${w} AS bigint)`),
     sql` `,
   )} END`
-  // Scores the few hundred candidates through the (parent, path, topic) index.
+  // Scores each candidate on its own (a LATERAL subquery with GROUP BY is never flattened into a
+  // join): its row by primary key, its topics through the (parent, path, topic) index. Left to
+  // join freely, PostgreSQL hashed every relationship row of the shared topics, or read the whole
+  // main table, instead of looking up the few hundred candidates (6 ms instead of 1 at 20,000 stories).
   return sql`
     WITH candidates AS (${sql.join(walks, sql` UNION `)})
-    SELECT c.id AS id, SUM(${weight}) AS score
+    SELECT c.id AS id, s.score AS score
     FROM candidates c
-    JOIN ${rels} r ON r.${parent} = c.id AND r.${path} = ${options.tagsField}
-    JOIN ${main} a ON a.id = c.id
-    WHERE r.${topic} IN (${list(topics.map(({ topic: value }) => value))}) ${published} ${excluded}
-    GROUP BY c.id, a.${date}
-    ORDER BY score DESC, a.${date} DESC NULLS LAST, c.id DESC
+    CROSS JOIN LATERAL (
+      SELECT a.${date} AS date, SUM(${weight}) AS score
+      FROM ${main} a JOIN ${rels} r ON r.${parent} = a.id AND r.${path} = ${options.tagsField}
+      WHERE a.id = c.id AND r.${topic} IN (${list(topics.map(({ topic: value }) => value))}) ${published}
+      GROUP BY a.${date}
+    ) s
+    WHERE true ${excluded}
+    ORDER BY s.score DESC, s.date DESC NULLS LAST, c.id DESC
     LIMIT ${limit}`
 }
 
