@@ -86,6 +86,20 @@ const readBytes = (name: string, fallback: string): number => {
   return size
 }
 
+/**
+ * JOBS_AUTORUN: whether this instance runs due jobs (scheduled publishing) on JOBS_AUTORUN_CRON.
+ * Payload claims a job by reading it and then marking it, not atomically: two runners polling one
+ * database can both claim a job and publish a story twice, so exactly one process may run the queue.
+ */
+const readJobsAutoRun = (): boolean => {
+  const value = (process.env.JOBS_AUTORUN ?? '').trim().toLowerCase()
+  if (value === '' || value === 'true') return true
+  if (value === 'false') return false
+  throw new Error(
+    `JOBS_AUTORUN must be "true" (this instance runs due jobs) or "false" (another instance, or \`npm run jobs\`, runs them), not "${process.env.JOBS_AUTORUN}".`,
+  )
+}
+
 const filePath = (url: string): null | string =>
   url.startsWith('file:') ? path.resolve(url.slice('file:'.length).replace(/\?.*$/, '')) : null
 
@@ -272,6 +286,8 @@ export const env = {
   /** `next dev`, whose hot reloading and error overlay need more of the pages' CSP (src/proxy.ts). */
   isDevelopment: process.env.NODE_ENV === 'development',
   isProduction,
+  /** Whether this instance runs due jobs; false on every instance but one, or on all when `npm run jobs` runs them. */
+  jobsAutoRun: readJobsAutoRun(),
   /** Cron (with seconds) on which due jobs such as scheduled publishing run. */
   jobsCron: process.env.JOBS_AUTORUN_CRON ?? '*/10 * * * * *',
   /** A SQLite file that flood-control and login-throttle counters share between server instances; in memory when unset. */

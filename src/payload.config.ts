@@ -16,6 +16,7 @@ import { usersMutations } from '@collections/Users/graphQL'
 import { publicReadsPlugin } from '@plugins/public-reads'
 import { readMorePlugin } from '@plugins/read-more'
 
+import { nobody } from './access/nobody'
 import { isStaff } from './access/roles'
 import { loginErrorLogLevels } from './auth/errors'
 import { database, prepareDatabase } from './db/database'
@@ -83,8 +84,10 @@ export default buildConfig({
     schemaOutputFile: path.resolve(dirname, 'generated-schema.graphql'),
   },
   jobs: {
-    // Runs due jobs (scheduled publishing) inside `next dev` and `next start` alike.
-    autoRun: [{ cron: env.jobsCron, queue: 'default' }],
+    // No one runs the queue over HTTP (GET /api/payload-jobs/run): it would be a runner beside the one chosen below.
+    access: { run: nobody },
+    // Runs due jobs (scheduled publishing) inside `next dev` and `next start`, on the one process that JOBS_AUTORUN chooses.
+    autoRun: env.jobsAutoRun ? [{ cron: env.jobsCron, queue: 'default' }] : undefined,
   },
   // A reader's refused comment is not a server fault: no error-level log line (and stack) for each.
   loggingLevels: { ...commentErrorLogLevels, ...queryErrorLogLevels, ...loginErrorLogLevels },

@@ -1,0 +1,2 @@
+/** Refuses everyone: for operations that only trusted system work, through the Local API, may perform. */
+export const nobody = (): boolean => false
