@@ -8,12 +8,12 @@ export const REDIS_TEST_SERVER = (process.env.REDIS_TEST_URL ?? 'redis://127.0.0
 const MARKER = 'newsroom:test-suite'
 
 /**
- * A Redis database of its own for the running test file: 15 for the first worker, 14 for the
- * second (vitest.redis.config.ts runs two at a time), far from the 0 applications use by default.
- * It must be empty, or hold only what an earlier run of this suite left; it is emptied after.
+ * A Redis database of its own for the running test file: `db` when given (the cluster suite's 13),
+ * otherwise 15 for the first worker and 14 for the second (vitest.redis.config.ts runs two at a
+ * time), far from the 0 applications use by default. It must be empty, or hold only what an earlier
+ * run of these suites left; it is emptied after.
  */
-export const useRedisDatabase = (): { url: string } => {
-  const db = 16 - Number(process.env.VITEST_POOL_ID ?? 1)
+export const useRedisDatabase = (db = 16 - Number(process.env.VITEST_POOL_ID ?? 1)): { url: string } => {
   const url = `${REDIS_TEST_SERVER}/${db}`
   const admin = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1 })
   beforeAll(async () => {

@@ -10,16 +10,15 @@ import { signalGroup, stopGroup } from './processGroup'
 export const root = path.resolve(__dirname, '../..')
 
 /**
- * `npm run build` as a deployment runs it. Vitest sets NODE_ENV=test, and `next build` keeps any
- * NODE_ENV it is given: inherited, it would build React's development bundles and the headers of a
- * test server.
+ * `npm run build` as a deployment runs it, with `env` added (what next.config.mjs reads, such as
+ * REDIS_URL). Vitest sets NODE_ENV=test, and `next build` keeps any NODE_ENV it is given: inherited,
+ * it would build React's development bundles and the headers of a test server.
  */
-export const buildProduction = async (): Promise<void> => {
-  await promisify(execFile)('npm', ['run', 'build'], { cwd: root, env: { ...process.env, NODE_ENV: 'production' }, maxBuffer: 64 * 1024 * 1024 })
+export const buildProduction = async (env: Record<string, string> = {}): Promise<void> => {
+  await promisify(execFile)('npm', ['run', 'build'], { cwd: root, env: { ...process.env, ...env, NODE_ENV: 'production' }, maxBuffer: 64 * 1024 * 1024 })
 }
 
-export type RunningServer = {
-  databaseFile: string
+export type ServerProcess = {
   /** SIGKILL to the whole process group, as a crash or the OOM killer would end it; resolves once it is gone. */
   kill: () => Promise<void>
   output: () => string
@@ -30,20 +29,21 @@ export type RunningServer = {
   url: string
 }
 
-type Options = {
-  /** The SQLite file to serve; it is kept when the server stops, so another server can open it. */
-  databaseFile: string
+export type RunningServer = ServerProcess & { databaseFile: string }
+
+type ServerOptions = {
+  /** The DATABASE_URL to serve: a SQLite file or a PostgreSQL database, kept when the server stops. */
+  databaseURL: string
   env?: Record<string, string | undefined>
   /** A port to reuse, e.g. the one a killed server had, so clients keep their base URL. */
   port?: number
 }
 
 /**
- * Starts `next start` (the production build) on an existing or new SQLite file, as the leader of its
- * own process group so that a signal reaches every process it spawned. Tests that kill a server
- * start another on the same file.
+ * Starts `next start` (the production build) on a database, as the leader of its own process group
+ * so that a signal reaches every process it spawned. Several may serve one PostgreSQL database.
  */
-export const startServerOnDatabase = async ({ databaseFile, env = {}, port }: Options): Promise<RunningServer> => {
+export const startServer = async ({ databaseURL, env = {}, port }: ServerOptions): Promise<ServerProcess> => {
   const listenPort = port ?? (await getPort({ host: '127.0.0.1' }))
   const url = `http://127.0.0.1:${listenPort}`
   let output = ''
@@ -55,7 +55,7 @@ export const startServerOnDatabase = async ({ databaseFile, env = {}, port }: Op
       detached: true,
       env: {
         ...process.env,
-        DATABASE_URL: `file:${databaseFile}`,
+        DATABASE_URL: databaseURL,
         NEXT_TELEMETRY_DISABLED: '1',
         NODE_ENV: 'production',
         SERVER_URL: url,
@@ -78,8 +78,20 @@ export const startServerOnDatabase = async ({ databaseFile, env = {}, port }: Op
     await exited
   }
   const stop = () => stopGroup(child)
-  return { databaseFile, kill, output: () => output, port: listenPort, process: child, stop, url }
+  return { kill, output: () => output, port: listenPort, process: child, stop, url }
 }
+
+/**
+ * `startServer` on an existing or new SQLite file, which is kept when the server stops: tests that
+ * kill a server start another on the same file.
+ */
+export const startServerOnDatabase = async ({
+  databaseFile,
+  ...options
+}: Omit<ServerOptions, 'databaseURL'> & { databaseFile: string }): Promise<RunningServer> => ({
+  ...(await startServer({ ...options, databaseURL: `file:${databaseFile}` })),
+  databaseFile,
+})
 
 /** Starts `next start` on a free port with a new, empty SQLite database, removed when it stops. */
 export const startProductionServer = async (env: Record<string, string | undefined> = {}): Promise<RunningServer> => {
@@ -95,7 +107,7 @@ export const startProductionServer = async (env: Record<string, string | undefin
 }
 
 /** Polls until the server answers, or its process ends. */
-export const waitUntilServing = async (server: RunningServer, timeoutMs = 60_000): Promise<void> => {
+export const waitUntilServing = async (server: ServerProcess, timeoutMs = 60_000): Promise<void> => {
   const deadline = Date.now() + timeoutMs
   while (Date.now() < deadline) {
     if (server.process.exitCode !== null) throw new Error(`The server exited:\n${server.output()}`)

@@ -2,7 +2,7 @@ import { Redis } from 'ioredis'
 
 import { REDIS_TEST_SERVER } from '../helpers/redis'
 
-/** The Redis suite needs a server: it says so at once, rather than failing (or passing) test by test. */
+/** The Redis and cluster suites need a server: they say so at once, rather than failing (or passing) test by test. */
 export default async function checkRedis(): Promise<void> {
   const client = new Redis(REDIS_TEST_SERVER, { connectTimeout: 2000, lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null })
   // The connection's own error (ECONNREFUSED) says more than the failed command's.
@@ -14,7 +14,7 @@ export default async function checkRedis(): Promise<void> {
     await client.ping()
   } catch (err) {
     throw new Error(
-      `npm run test:redis needs a Redis server at ${REDIS_TEST_SERVER} (set REDIS_TEST_URL for another): ${(connectionError ?? (err as Error)).message}. ` +
+      `This suite needs a Redis server at ${REDIS_TEST_SERVER} (set REDIS_TEST_URL for another): ${(connectionError ?? (err as Error)).message}. ` +
         `Start one with: redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save ""`,
     )
   } finally {
