@@ -2,9 +2,11 @@ import { buildProduction } from '../helpers/server'
 import { CLUSTER_REDIS_URL } from './cluster'
 
 /**
- * Builds the app once for the cluster suite, with REDIS_URL set as a deployment of several
- * instances builds it (next.config.mjs then compiles the Redis cache handler in); SKIP_BUILD=1
- * reuses the existing build, which must have been made with a REDIS_URL too.
+ * Builds the app once, with REDIS_URL set as the README tells a deployment of several instances to
+ * build it (next.config.mjs then compiles the Redis cache handler in, and every later `next start`
+ * of this build needs a REDIS_URL: run the suites that reuse a plain build before this one).
+ * SKIP_BUILD=1 reuses the existing build: one made without REDIS_URL serves this suite too, since
+ * `next start` takes the cache handler from next.config.mjs as it reads it at start.
  */
 export default async function setup(): Promise<void> {
   if (process.env.SKIP_BUILD) return
