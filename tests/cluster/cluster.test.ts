@@ -5,7 +5,7 @@
  */
 import { createHash } from 'crypto'
 import sharp from 'sharp'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it, vi } from 'vitest'
 
 import type { Article, Author, Media } from '@/payload-types'
 
@@ -38,16 +38,6 @@ const homePage = async (server: { url: string }): Promise<string> => {
 }
 
 const sha256 = (data: Uint8Array): string => createHash('sha256').update(data).digest('hex')
-
-/** Polls until `check` holds, or gives up after `timeoutMs`; says whether it held. */
-const eventually = async (check: () => Promise<boolean>, timeoutMs: number): Promise<boolean> => {
-  const deadline = Date.now() + timeoutMs
-  while (Date.now() < deadline) {
-    if (await check()) return true
-    await new Promise((resolve) => setTimeout(resolve, 250))
-  }
-  return false
-}
 
 /** The job runs an instance logged (Payload's "Running N jobs." line), as the numbers of jobs. */
 const jobRuns = (output: string): number[] => [...output.matchAll(/Running (\d+) jobs\./g)].map(([, count]) => Number(count))
@@ -119,11 +109,11 @@ describe('two instances on one database, one Redis and one bucket', () => {
     expect((await api(b, '/payload-jobs/run', { token: staff.admin.token })).status).toBe(401)
 
     const isPublic = async () => (await api(b, `/articles/${draft.id}`)).status === 200
-    expect(await eventually(isPublic, 30_000)).toBe(true)
+    await vi.waitUntil(isPublic, { interval: 250, timeout: 30_000 })
     // Payload deletes a job once it has completed: gone, and not failed or waiting for a retry.
     const pending = async () =>
       (await ctx.payload.count({ collection: 'payload-jobs', where: { taskSlug: { equals: 'schedulePublish' } } })).totalDocs
-    expect(await eventually(async () => (await pending()) === 0, 10_000)).toBe(true)
+    await vi.waitUntil(async () => (await pending()) === 0, { interval: 250, timeout: 10_000 })
     // A second run would have saved a second published version; a few more ticks of A's runner give it the chance.
     await new Promise((resolve) => setTimeout(resolve, 2_000))
     const versions = await ctx.payload.countVersions({
