@@ -103,7 +103,7 @@ describe('two instances on one database, one Redis and one bucket', () => {
     const title = `Lock gates reopen ${Date.now()}`
     const draft = await ctx.payload.create({ collection: 'articles', data: { _status: 'draft', authors: [author.id], title }, draft: true })
     // Queued as the admin's "Schedule" drawer queues it, a few seconds ahead.
-    await schedulePublication(ctx.payload, { id: draft.id, waitUntil: new Date(Date.now() + 3_000) }, staff.editor.user)
+    await schedulePublication(ctx.payload, { id: draft.id, waitUntil: new Date(Date.now() + 5_000) }, staff.editor.user)
     expect((await api(b, `/articles/${draft.id}`)).status).toBe(404)
     // Nobody runs the queue over HTTP, not even an admin: B stays out of it.
     expect((await api(b, '/payload-jobs/run', { token: staff.admin.token })).status).toBe(401)
