@@ -9,11 +9,10 @@ import { beforeAll, describe, expect, it, vi } from 'vitest'
 
 import type { Article, Author, Media } from '@/payload-types'
 
-import { schedulePublication } from '@/seed/steps/schedulePublication'
-
 import { commentData, createArticle } from '../comments/helpers'
 import { STAFF_PASSWORD } from '../helpers/staff'
 import { useCluster } from './cluster'
+import { jobRuns, pendingPublications, publishedVersions, scheduleStory } from './scheduling'
 
 const cluster = useCluster()
 
@@ -38,9 +37,6 @@ const homePage = async (server: { url: string }): Promise<string> => {
 }
 
 const sha256 = (data: Uint8Array): string => createHash('sha256').update(data).digest('hex')
-
-/** The job runs an instance logged (Payload's "Running N jobs." line), as the numbers of jobs. */
-const jobRuns = (output: string): number[] => [...output.matchAll(/Running (\d+) jobs\./g)].map(([, count]) => Number(count))
 
 describe('two instances on one database, one Redis and one bucket', () => {
   let author: Author
@@ -100,27 +96,18 @@ describe('two instances on one database, one Redis and one bucket', () => {
 
   it('publishes a scheduled story exactly once, on A, and B never runs a job', async () => {
     const { a, b, ctx, staff } = cluster
-    const title = `Lock gates reopen ${Date.now()}`
-    const draft = await ctx.payload.create({ collection: 'articles', data: { _status: 'draft', authors: [author.id], title }, draft: true })
-    // Queued as the admin's "Schedule" drawer queues it, a few seconds ahead.
-    await schedulePublication(ctx.payload, { id: draft.id, waitUntil: new Date(Date.now() + 5_000) }, staff.editor.user)
+    // Far enough ahead that even a busy machine checks it unpublished first.
+    const draft = await scheduleStory(ctx.payload, { author: author.id, editor: staff.editor.user, inMs: 5_000 })
     expect((await api(b, `/articles/${draft.id}`)).status).toBe(404)
     // Nobody runs the queue over HTTP, not even an admin: B stays out of it.
     expect((await api(b, '/payload-jobs/run', { token: staff.admin.token })).status).toBe(401)
 
-    const isPublic = async () => (await api(b, `/articles/${draft.id}`)).status === 200
-    await vi.waitUntil(isPublic, { interval: 250, timeout: 30_000 })
-    // Payload deletes a job once it has completed: gone, and not failed or waiting for a retry.
-    const pending = async () =>
-      (await ctx.payload.count({ collection: 'payload-jobs', where: { taskSlug: { equals: 'schedulePublish' } } })).totalDocs
-    await vi.waitUntil(async () => (await pending()) === 0, { interval: 250, timeout: 10_000 })
-    // A second run would have saved a second published version; a few more ticks of A's runner give it the chance.
+    await vi.waitUntil(async () => (await api(b, `/articles/${draft.id}`)).status === 200, { interval: 250, timeout: 30_000 })
+    // Completed (deleted), not failed or waiting for a retry.
+    await vi.waitUntil(async () => (await pendingPublications(ctx.payload)) === 0, { interval: 250, timeout: 10_000 })
+    // A second run would save a second published version; a few more ticks of A's runner give it the chance.
     await new Promise((resolve) => setTimeout(resolve, 2_000))
-    const versions = await ctx.payload.countVersions({
-      collection: 'articles',
-      where: { and: [{ parent: { equals: draft.id } }, { 'version._status': { equals: 'published' } }] },
-    })
-    expect(versions.totalDocs).toBe(1)
+    expect(await publishedVersions(ctx.payload, draft.id)).toBe(1)
     expect(jobRuns(a.output())).toEqual([1])
     expect(jobRuns(b.output())).toEqual([])
   })

@@ -1,11 +1,11 @@
-import { type ChildProcess, execFile, spawn } from 'child_process'
+import { execFile } from 'child_process'
 import fs from 'fs/promises'
 import getPort from 'get-port'
 import os from 'os'
 import path from 'path'
 import { promisify } from 'util'
 
-import { signalGroup, stopGroup } from './processGroup'
+import { type ProcessGroup, spawnGroup } from './processGroup'
 
 export const root = path.resolve(__dirname, '../..')
 
@@ -18,16 +18,7 @@ export const buildProduction = async (env: Record<string, string> = {}): Promise
   await promisify(execFile)('npm', ['run', 'build'], { cwd: root, env: { ...process.env, ...env, NODE_ENV: 'production' }, maxBuffer: 64 * 1024 * 1024 })
 }
 
-export type ServerProcess = {
-  /** SIGKILL to the whole process group, as a crash or the OOM killer would end it; resolves once it is gone. */
-  kill: () => Promise<void>
-  output: () => string
-  port: number
-  process: ChildProcess
-  /** SIGTERM, then SIGKILL after a grace period. */
-  stop: () => Promise<void>
-  url: string
-}
+export type ServerProcess = ProcessGroup & { port: number; url: string }
 
 export type RunningServer = ServerProcess & { databaseFile: string }
 
@@ -46,39 +37,18 @@ type ServerOptions = {
 export const startServer = async ({ databaseURL, env = {}, port }: ServerOptions): Promise<ServerProcess> => {
   const listenPort = port ?? (await getPort({ host: '127.0.0.1' }))
   const url = `http://127.0.0.1:${listenPort}`
-  let output = ''
-  const child = spawn(
-    path.join(root, 'node_modules/.bin/next'),
-    ['start', '-p', String(listenPort), '-H', '127.0.0.1'],
-    {
-      cwd: root,
-      detached: true,
-      env: {
-        ...process.env,
-        DATABASE_URL: databaseURL,
-        NEXT_TELEMETRY_DISABLED: '1',
-        NODE_ENV: 'production',
-        SERVER_URL: url,
-        ...env,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+  const group = spawnGroup(path.join(root, 'node_modules/.bin/next'), ['start', '-p', String(listenPort), '-H', '127.0.0.1'], {
+    cwd: root,
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseURL,
+      NEXT_TELEMETRY_DISABLED: '1',
+      NODE_ENV: 'production',
+      SERVER_URL: url,
+      ...env,
     },
-  )
-  child.stdout!.on('data', (chunk) => (output += chunk))
-  child.stderr!.on('data', (chunk) => (output += chunk))
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
-
-  // A detached group outlives the test process unless it is ended with it (a failed or interrupted run).
-  const killOnExit = () => signalGroup(child, 'SIGKILL')
-  process.once('exit', killOnExit)
-  void exited.then(() => process.off('exit', killOnExit))
-
-  const kill = async () => {
-    signalGroup(child, 'SIGKILL')
-    await exited
-  }
-  const stop = () => stopGroup(child)
-  return { kill, output: () => output, port: listenPort, process: child, stop, url }
+  })
+  return { ...group, port: listenPort, url }
 }
 
 /**
