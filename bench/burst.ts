@@ -3,11 +3,10 @@
  * whether responses flow during a burst (each write answered when it is done, reads not held up
  * behind the writes) and whether every acknowledged write is stored. See bench/README.md.
  */
-import type { Client } from '@libsql/client'
-
 import http from 'http'
 import { setTimeout as sleep } from 'timers/promises'
 
+import type { BenchDatabase } from './database'
 import type { LoadOptions } from './load'
 import type { RunningServer } from './servers'
 import type { ExcerptSave, StoredCheck } from './stored'
@@ -146,7 +145,7 @@ type PlannedWrite = { acknowledge: (response: TimedResponse) => void; kind: Writ
 
 type BurstContext = {
   authorization: string
-  client: Client
+  database: BenchDatabase
   log: (message: string) => void
   options: LoadOptions
   server: RunningServer
@@ -156,7 +155,7 @@ type BurstContext = {
 // Every save of the invocation edits a story no other save touches, so the check can find its text.
 let saveSerial = 0
 
-const oneRound = async ({ authorization, client, log, options, server, targets }: BurstContext): Promise<BurstRound> => {
+const oneRound = async ({ authorization, database, log, options, server, targets }: BurstContext): Promise<BurstRound> => {
   const hot = targets.articles.slice(0, BURST_SETTINGS.hotStories)
   const editable = targets.articles.slice(BURST_SETTINGS.hotStories)
   const acceptedComments: number[] = []
@@ -257,8 +256,8 @@ const oneRound = async ({ authorization, client, log, options, server, targets }
       statusCodes,
       stored:
         kind === 'comment'
-          ? await checkStoredComments(client, acceptedComments)
-          : await checkStoredSaves(client, acknowledgedSaves),
+          ? await checkStoredComments(database, acceptedComments)
+          : await checkStoredSaves(database, acknowledgedSaves),
     }
   }
   const round: BurstRound = {

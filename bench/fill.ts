@@ -5,7 +5,7 @@ import path from 'path'
 import { ROOT, childEnv } from './paths'
 
 export type FillScript = 'fillBaseline.ts' | 'fillProject.ts'
-/** Scripts run on a scratch database in a process of their own: `<file> <published articles>`. */
+/** Scripts run on a scratch database in a process of their own: `<database URL> <published articles>`. */
 export type DatabaseScript = FillScript | 'stepsMeasure.ts'
 
 /** Node's exit code for a top-level await that never settled. */
@@ -15,16 +15,16 @@ const TIMEOUT_MS = 15 * 60_000
 
 export const runDatabaseScript = (
   script: DatabaseScript,
-  databaseFile: string,
+  databaseURL: string,
   published: number,
 ): Promise<{ code: null | number; output: string }> =>
   new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', path.join('bench', script), databaseFile, String(published)],
+      ['--import', 'tsx', path.join('bench', script), databaseURL, String(published)],
       {
         cwd: ROOT,
-        env: childEnv({ DATABASE_URL: `file:${databaseFile}`, PAYLOAD_SECRET: 'newsroom-bench-secret' }),
+        env: childEnv({ DATABASE_URL: databaseURL, PAYLOAD_SECRET: 'newsroom-bench-secret' }),
         stdio: ['ignore', 'pipe', 'pipe'],
       },
     )
@@ -39,8 +39,15 @@ export const runDatabaseScript = (
     })
   })
 
-const removeDatabase = (file: string) =>
-  Promise.all(['', '-wal', '-shm', '-journal'].map((suffix) => fs.rm(`${file}${suffix}`, { force: true })))
+/**
+ * A SQLite file is removed before a fill starts again. A PostgreSQL database is left as it is: the
+ * early exit comes while modules load, before the fill connects to it.
+ */
+const removeDatabase = async (url: string) => {
+  if (!url.startsWith('file:')) return
+  const file = url.slice('file:'.length)
+  await Promise.all(['', '-wal', '-shm', '-journal'].map((suffix) => fs.rm(`${file}${suffix}`, { force: true })))
+}
 
 /**
  * Runs a fill script in its own process (each loads its own Payload config, which reads
@@ -48,10 +55,10 @@ const removeDatabase = (file: string) =>
  * Under heavy load the child sometimes exits at once with code 13 while tsx is still loading the
  * config's modules (seen on Node 20); a fill is deterministic, so it is then started again afresh.
  */
-export const fill = async (script: FillScript, databaseFile: string, published: number): Promise<number> => {
+export const fill = async (script: FillScript, databaseURL: string, published: number): Promise<number> => {
   for (let attempt = 1; ; attempt++) {
     const began = performance.now()
-    const { code, output } = await runDatabaseScript(script, databaseFile, published)
+    const { code, output } = await runDatabaseScript(script, databaseURL, published)
     if (code === 0) return (performance.now() - began) / 1000
     if (code !== UNSETTLED_AWAIT || attempt === ATTEMPTS) {
       throw new Error(`bench/${script} exited with ${code ?? 'a signal (timed out?)'}:\n${output.slice(-8000)}`)
@@ -59,6 +66,6 @@ export const fill = async (script: FillScript, databaseFile: string, published: 
     console.error(
       `[bench] bench/${script} exited with code 13 while loading its modules; starting it again (${attempt + 1}/${ATTEMPTS})`,
     )
-    await removeDatabase(databaseFile)
+    await removeDatabase(databaseURL)
   }
 }

@@ -1,6 +1,7 @@
 import type { Request, Result } from 'autocannon'
 
 import autocannon from 'autocannon'
+import os from 'os'
 
 import type { RunningServer } from './servers'
 
@@ -20,6 +21,8 @@ export type Measurement = {
   durationSeconds: number
   /** Non-2xx responses plus socket errors and timeouts. */
   errors: number
+  /** The machine's 1-minute load average as the run ended (the bench's own load included). */
+  loadAverage: number
   p50: number
   p99: number
   /** Peak resident memory of the server's process tree while measured. */
@@ -32,13 +35,15 @@ export type Measurement = {
 type Response = { at: number; latency: number; status: number }
 
 /**
- * One continuous autocannon run of warm-up plus measured seconds, recording every response. Only
+ * One continuous autocannon run of warm-up plus measured seconds, recording every response. With
+ * several servers, autocannon gives connection i to server i mod n for the whole run (a client-side
+ * round-robin over instances, as a load balancer with sticky keep-alive connections would). Only
  * those that arrive after the warm-up are measured: new connections all start at once, and the
  * first answers on some of them wait behind the whole burst (up to ~1.5 s on 2 cores); a separate
  * warm-up run would not help, as each autocannon run opens its connections anew.
  */
 const fire = async (
-  server: RunningServer,
+  servers: RunningServer[],
   request: Request,
   { connections, duration, warmup }: LoadOptions,
 ): Promise<{ measuredFrom: number; responses: Response[]; result: Result }> => {
@@ -47,7 +52,15 @@ const fire = async (
   const result = await new Promise<Result>((resolve, reject) => {
     const run = autocannon(
       // A copy: autocannon stores its built request on the object; the rotation lives in the closures.
-      { connections, duration: warmup + duration, requests: [{ ...request }], url: server.url },
+      {
+        connections,
+        duration: warmup + duration,
+        // Every client keeps its built request on this shared object: with several servers, rebuilt
+        // for each request, it carries the Host of the client's own server, not of the last built.
+        requests: [servers.length > 1 ? { setupRequest: (built) => built, ...request } : { ...request }],
+        // autocannon takes a list of URLs (its README); its type declarations say a string.
+        url: servers.map(({ url }) => url) as unknown as string,
+      },
       (error, finished) => (error ? reject(error) : resolve(finished)),
     )
     run.on('response', (_client, status, _bytes, latency) => responses.push({ at: Date.now(), latency, status }))
@@ -59,14 +72,22 @@ const fire = async (
 export const percentile = (sorted: number[], p: number): number =>
   sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] : 0
 
-/** Warms up, then measures one scenario against one server with autocannon. */
-export const measure = async (server: RunningServer, request: Request, options: LoadOptions): Promise<Measurement> => {
-  await waitUntilQuiet(server.pid)
-  let memory: ReturnType<typeof sampleTreeRSS> | undefined
-  const startSampling = setTimeout(() => (memory = sampleTreeRSS(server.pid)), options.warmup * 1000)
-  const { measuredFrom, responses, result } = await fire(server, request, options)
+/**
+ * Warms up, then measures one scenario against one server, or several sharing the connections,
+ * with autocannon. The figures are those of all servers together; RSS is the sum of each one's peak.
+ */
+export const measure = async (
+  servers: RunningServer[],
+  request: Request,
+  options: LoadOptions,
+): Promise<Measurement> => {
+  for (const { pid } of servers) await waitUntilQuiet(pid)
+  let memory: ReturnType<typeof sampleTreeRSS>[] = []
+  const startSampling = setTimeout(() => (memory = servers.map(({ pid }) => sampleTreeRSS(pid))), options.warmup * 1000)
+  const { measuredFrom, responses, result } = await fire(servers, request, options)
   clearTimeout(startSampling)
-  const peakRSSBytes = memory?.stop() ?? 0
+  const loadAverage = os.loadavg()[0]
+  const peakRSSBytes = memory.reduce((sum, sampling) => sum + sampling.stop(), 0)
   const measured = responses.filter(({ at }) => at >= measuredFrom)
   const latencies = measured.map(({ latency }) => latency).sort((a, b) => a - b)
   const codes: Record<string, number> = {}
@@ -76,6 +97,7 @@ export const measure = async (server: RunningServer, request: Request, options: 
     durationSeconds: options.duration,
     // Socket errors and timeouts over the whole run, warm-up included: none is acceptable.
     errors: count((status) => status < 200 || status >= 300) + result.errors + result.timeouts,
+    loadAverage,
     p50: percentile(latencies, 0.5),
     p99: percentile(latencies, 0.99),
     peakRSSBytes,

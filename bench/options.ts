@@ -10,6 +10,12 @@ export type BenchOptions = {
   /** Profile the project's server (`node --cpu-prof`), written to bench/results/cpu-profiles when it stops. */
   cpuProf: boolean
   duration: number
+  /** How many `next start` instances share the load in the PostgreSQL runs, one run each. */
+  instances: number[]
+  /** Only the SQLite runs, or only the PostgreSQL ones; both when unset. */
+  only?: 'postgres' | 'sqlite'
+  /** Published articles in the PostgreSQL archive. */
+  postgresSize: number
   rounds: number
   scenarios: ScenarioName[]
   sizes: number[]
@@ -19,7 +25,9 @@ export type BenchOptions = {
 const numbers = (name: string, value: string): number[] => {
   const list = value.split(',').map((item) => Number(item.trim().replaceAll('_', '')))
   if (!list.length || list.some((item) => !Number.isFinite(item) || item <= 0)) {
-    throw new Error(`--${name} (or BENCH_${name.toUpperCase()}) must be positive numbers, not "${value}".`)
+    throw new Error(
+      `--${name} (or BENCH_${name.toUpperCase().replaceAll('-', '_')}) must be positive numbers, not "${value}".`,
+    )
   }
   return list
 }
@@ -39,6 +47,9 @@ export const readOptions = (argv = process.argv.slice(2)): BenchOptions => {
       connections: { type: 'string' },
       'cpu-prof': { type: 'boolean' },
       duration: { type: 'string' },
+      instances: { type: 'string' },
+      only: { type: 'string' },
+      'postgres-size': { type: 'string' },
       rounds: { type: 'string' },
       scenarios: { type: 'string' },
       sizes: { type: 'string' },
@@ -55,11 +66,21 @@ export const readOptions = (argv = process.argv.slice(2)): BenchOptions => {
   }
   const warmup = Number(values.warmup ?? env.BENCH_WARMUP ?? 3)
   if (!Number.isFinite(warmup) || warmup < 0) throw new Error(`--warmup must be 0 or more seconds, not "${warmup}".`)
+  const only = values.only ?? env.BENCH_ONLY
+  if (only !== undefined && only !== 'postgres' && only !== 'sqlite') {
+    throw new Error(`--only must be "sqlite" or "postgres", not "${only}".`)
+  }
   return {
     build: values.build ?? ['1', 'true'].includes(env.BENCH_BUILD ?? ''),
     connections: integer('connections', values.connections ?? env.BENCH_CONNECTIONS ?? '20'),
     cpuProf: values['cpu-prof'] ?? ['1', 'true'].includes(env.BENCH_CPU_PROF ?? ''),
     duration: numbers('duration', values.duration ?? env.BENCH_DURATION ?? '10')[0],
+    instances: numbers('instances', values.instances ?? env.BENCH_INSTANCES ?? '1,2').map((count) => {
+      if (!Number.isInteger(count)) throw new Error(`--instances must be whole numbers, not "${count}".`)
+      return count
+    }),
+    only,
+    postgresSize: integer('postgres-size', values['postgres-size'] ?? env.BENCH_POSTGRES_SIZE ?? '20000'),
     rounds: integer('rounds', values.rounds ?? env.BENCH_ROUNDS ?? '2'),
     scenarios: scenarios as ScenarioName[],
     sizes: numbers('sizes', values.sizes ?? env.BENCH_SIZES ?? '2000,20000').map((size) => {

@@ -16,6 +16,8 @@ export type ScenarioResult = {
 
 export type SizeResult = {
   burst?: BurstResult
+  /** Where the project ran: "sqlite", or "postgres · 1 instance", "postgres · 2 instances". */
+  database: string
   /** Seconds each fill took; the baseline is filled only when a chosen scenario is compared with it. */
   fillSeconds: { baseline?: number; project: number }
   graphqlWorst?: GraphqlWorstResult

@@ -13,109 +13,48 @@
  *   --scenarios=…        BENCH_SCENARIOS    a subset of home,article,tag,read-more,graphql,comments,graphql-worst,burst
  *   --build              BENCH_BUILD=1      rebuild both apps instead of reusing .next (BUILD_ID)
  *   --cpu-prof           BENCH_CPU_PROF=1   profile the project's server into bench/results/cpu-profiles
+ *   --only=postgres      BENCH_ONLY         only the SQLite runs (sqlite) or only the PostgreSQL ones (postgres)
+ *   --postgres-size=…    BENCH_POSTGRES_SIZE  published articles on PostgreSQL (20000)
+ *   --instances=1,2      BENCH_INSTANCES    `next start` instances sharing the load, one PostgreSQL run each
+ *   BENCH_POSTGRES_URL   a server where the bench may create a scratch database (postgres://postgres@127.0.0.1:5432/postgres)
  *
  * Example of a quick run: npm run bench -- --sizes=200,400 --duration=2 --warmup=1
  */
-import type { Client } from '@libsql/client'
-
-import { createClient } from '@libsql/client'
 import fs from 'fs/promises'
 import os from 'os'
 import path from 'path'
 
 import type { BenchOptions } from './options'
-import type { Measurement } from './load'
+import type { PostgresBench } from './postgres'
 import type { ScenarioResult, SizeResult } from './results'
-import type { RequestContext, Scenario, Side } from './scenarios'
-import type { RunningServer } from './servers'
-import type { Targets } from './targets'
+import type { Side } from './scenarios'
 
 import { ensureBuild } from './build'
 import { runBursts } from './burst'
 import { checkEquivalence } from './checkEquivalence'
+import { openBenchDatabase } from './database'
 import { fill } from './fill'
 import { runGraphqlWorst } from './graphqlWorst'
-import { measure } from './load'
+import { cleanUp, log, n, onCleanUp } from './lifecycle'
 import { readOptions } from './options'
 import { BASELINE_DIR, CPU_PROFILE_DIR, RESULTS_FILE, ROOT } from './paths'
+import { benchPostgres } from './postgres'
+import { runScenario } from './runScenario'
 import { SCENARIOS } from './scenarios'
 import { startServer } from './servers'
-import { checkStoredComments } from './stored'
-import { formatTable } from './table'
+import { formatPostgresSize, formatTable } from './table'
 import { readTargets } from './targets'
 
-const log = (message: string) => console.error(`[bench] ${message}`)
-const n = (value: number) => Math.round(value).toLocaleString('en-US')
-
-// Run on exit and on Ctrl-C: servers stopped, scratch databases deleted.
-const cleanups = new Set<() => Promise<void>>()
-const cleanUp = async () => {
-  for (const cleanup of [...cleanups].reverse()) await cleanup().catch((error) => console.error(error))
-  cleanups.clear()
-}
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => void cleanUp().finally(() => process.exit(130)))
 }
 
-const describe = (m: Measurement) =>
-  `${n(m.rate)} req/s, p50 ${n(m.p50)} ms, p99 ${n(m.p99)} ms, ${n(m.errors)} errors, RSS ${n(m.peakRSSBytes / 1024 / 1024)} MB`
-
-/** The baseline is started only when a chosen scenario is compared with it. */
-type Servers = { baseline?: RunningServer; project: RunningServer }
-
-type SizeContext = {
-  client: Client
-  options: BenchOptions
-  published: number
-  servers: Servers
-  targets: Targets
-}
-
-const runScenario = async (
-  scenario: Scenario,
-  { client, options, published, servers, targets }: SizeContext,
-): Promise<ScenarioResult> => {
-  const result: ScenarioResult = { baseline: [], label: scenario.label, name: scenario.name, project: [] }
-  if (scenario.writes) result.comments = []
-  const sides: Side[] = scenario.comparesWithBaseline ? ['project', 'baseline'] : ['project']
-  for (let round = 1; round <= options.rounds; round++) {
-    for (const side of sides) {
-      const server = servers[side]
-      if (!server) throw new Error(`${scenario.name} is compared with the ${side}, which was not started.`)
-      const context: RequestContext = { accepted: [], side, targets }
-      const measurement = await measure(server, scenario.request(context), options)
-      result[side].push(measurement)
-      log(
-        `${n(published)} articles · ${scenario.name} · ${side} round ${round}/${options.rounds}: ${describe(measurement)}`,
-      )
-      if (scenario.writes) {
-        const check = await checkStoredComments(client, context.accepted)
-        result.comments!.push(check)
-        log(
-          `  ${n(check.accepted)} comments accepted (warm-up included), ${n(check.stored)} stored, ${n(check.lost)} lost; status codes ${JSON.stringify(measurement.statusCodes)}`,
-        )
-      }
-      if (measurement.status5xx > 0) {
-        log(`  ${server.label} answered 5xx; its last output:\n${server.output().slice(-4000)}`)
-      }
-    }
-  }
-  return result
-}
-
-/** Registers a cleanup for Ctrl-C and returns a function that runs it now instead. */
-const onCleanUp = (cleanup: () => Promise<void>): (() => Promise<void>) => {
-  cleanups.add(cleanup)
-  return async () => {
-    cleanups.delete(cleanup)
-    await cleanup()
-  }
-}
-
 const fillAll = async (files: Record<Side, string>, published: number, withBaseline: boolean) => {
   log(`${n(published)} articles: filling scratch databases in ${path.dirname(files.project)}`)
-  const seconds: SizeResult['fillSeconds'] = { project: await fill('fillProject.ts', files.project, published) }
-  if (withBaseline) seconds.baseline = await fill('fillBaseline.ts', files.baseline, published)
+  const seconds: SizeResult['fillSeconds'] = {
+    project: await fill('fillProject.ts', `file:${files.project}`, published),
+  }
+  if (withBaseline) seconds.baseline = await fill('fillBaseline.ts', `file:${files.baseline}`, published)
   log(
     `${n(published)} articles: project filled in ${seconds.project.toFixed(1)} s` +
       (seconds.baseline === undefined ? '' : `, baseline in ${seconds.baseline.toFixed(1)} s`),
@@ -126,7 +65,7 @@ const fillAll = async (files: Record<Side, string>, published: number, withBasel
 const startAll = async (files: Record<Side, string>, withBaseline: boolean, cpuProf: boolean) => {
   const project = await startServer({
     appDir: ROOT,
-    databaseFile: files.project,
+    databaseURL: `file:${files.project}`,
     // The comment scenarios give each comment its own client address in X-Forwarded-For.
     env: { TRUST_PROXY: '1' },
     label: 'project',
@@ -136,12 +75,15 @@ const startAll = async (files: Record<Side, string>, withBaseline: boolean, cpuP
   const stopProject = onCleanUp(project.stop)
   if (!withBaseline) {
     log(`server up: project ${project.url} (no chosen scenario is compared with the baseline)`)
-    return { servers: { project }, stop: stopProject }
+    return { servers: { project: [project] }, stop: stopProject }
   }
-  const baseline = await startServer({ appDir: BASELINE_DIR, databaseFile: files.baseline, label: 'baseline' })
+  const baseline = await startServer({ appDir: BASELINE_DIR, databaseURL: `file:${files.baseline}`, label: 'baseline' })
   const stopBaseline = onCleanUp(baseline.stop)
   log(`servers up: project ${project.url}, baseline ${baseline.url}`)
-  return { servers: { baseline, project }, stop: async () => void (await Promise.all([stopBaseline(), stopProject()])) }
+  return {
+    servers: { baseline, project: [project] },
+    stop: async () => void (await Promise.all([stopBaseline(), stopProject()])),
+  }
 }
 
 /** Whether any chosen scenario is measured against the bare-Payload baseline too. */
@@ -156,44 +98,50 @@ const benchSize = async (published: number, options: BenchOptions): Promise<Size
   const fillSeconds = await fillAll(files, published, withBaseline)
 
   // The project's database, read directly: what the scenarios rotate over, and whether accepted comments were stored.
-  const client = createClient({ url: `file:${files.project}` })
-  const closeClient = onCleanUp(async () => client.close())
-  const { rows } = await client.execute(
+  const database = openBenchDatabase(`file:${files.project}`)
+  const closeDatabase = onCleanUp(database.close)
+  const rows = await database.rows(
     'SELECT (SELECT count(*) FROM articles) AS articles, (SELECT count(*) FROM comments) AS comments',
   )
-  const targets = await readTargets(client)
+  const targets = await readTargets(database)
 
   const { servers, stop } = await startAll(files, withBaseline, options.cpuProf)
   if (servers.baseline) {
     log(`${n(published)} articles: checking that the baseline answers like the project`)
-    await checkEquivalence({ baseline: servers.baseline, project: servers.project }, targets, published)
+    await checkEquivalence({ baseline: servers.baseline, project: servers.project[0] }, targets, published)
   }
   const scenarios: ScenarioResult[] = []
   // Reads first: the comment scenario adds rows the reads would then see.
   const chosen = SCENARIOS.filter(({ name }) => options.scenarios.includes(name))
   for (const scenario of chosen.sort((a, b) => Number(a.writes) - Number(b.writes))) {
-    scenarios.push(await runScenario(scenario, { client, options, published, servers, targets }))
+    scenarios.push(
+      await runScenario(scenario, { database, label: `${n(published)} articles`, options, servers, targets }),
+    )
   }
   const graphqlWorst = options.scenarios.includes('graphql-worst')
-    ? await runGraphqlWorst({ log: (message) => log(`${n(published)} articles · ${message}`), server: servers.project })
+    ? await runGraphqlWorst({
+        log: (message) => log(`${n(published)} articles · ${message}`),
+        server: servers.project[0],
+      })
     : undefined
   // Last: it adds staff accounts, after which every comment also notifies them.
   const burst = options.scenarios.includes('burst')
     ? await runBursts({
-        client,
+        database,
         log: (message) => log(`${n(published)} articles · ${message}`),
         options,
         rounds: options.rounds,
-        server: servers.project,
+        server: servers.project[0],
         targets,
       })
     : undefined
   await stop()
   if (options.cpuProf) log(`CPU profiles of the project's server: ${path.relative(ROOT, CPU_PROFILE_DIR)}`)
-  await closeClient()
+  await closeDatabase()
   await removeDir()
   return {
     burst,
+    database: 'sqlite',
     fillSeconds,
     graphqlWorst,
     published,
@@ -206,10 +154,18 @@ const main = async () => {
   const options = readOptions()
   log(`node ${process.version}, ${os.cpus().length} cores; options ${JSON.stringify(options)}`)
   await ensureBuild({ dir: ROOT, label: 'project' }, options.build)
-  if (needsBaseline(options)) await ensureBuild({ dir: BASELINE_DIR, label: 'baseline' }, options.build)
   const sizes: SizeResult[] = []
-  for (const published of options.sizes) sizes.push(await benchSize(published, options))
+  if (options.only !== 'postgres') {
+    if (needsBaseline(options)) await ensureBuild({ dir: BASELINE_DIR, label: 'baseline' }, options.build)
+    for (const published of options.sizes) sizes.push(await benchSize(published, options))
+  }
+  const postgres: PostgresBench =
+    options.only === 'sqlite' ? { runs: [], skipped: '--only=sqlite' } : await benchPostgres(options)
+  if (postgres.skipped) log(`PostgreSQL run skipped: ${postgres.skipped}`)
+  sizes.push(...postgres.runs)
   process.stdout.write(formatTable(sizes, options.rounds))
+  if (postgres.size) process.stdout.write(`\n${formatPostgresSize(postgres.size)}`)
+  if (postgres.skipped) process.stdout.write(`\nPostgreSQL run skipped: ${postgres.skipped}\n`)
   await fs.mkdir(path.dirname(RESULTS_FILE), { recursive: true })
   const machine = {
     cores: os.cpus().length,
@@ -219,7 +175,7 @@ const main = async () => {
   }
   await fs.writeFile(
     RESULTS_FILE,
-    `${JSON.stringify({ date: new Date().toISOString(), machine, options, sizes }, null, 2)}\n`,
+    `${JSON.stringify({ date: new Date().toISOString(), machine, options, postgres: { size: postgres.size, skipped: postgres.skipped }, sizes }, null, 2)}\n`,
   )
   log(`raw results written to ${path.relative(ROOT, RESULTS_FILE)}`)
 }

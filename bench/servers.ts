@@ -35,17 +35,18 @@ const waitUntilServing = async (server: RunningServer, child: ChildProcess, time
 export type ServerOptions = {
   /** The Next.js app folder (the repository root for the project). */
   appDir: string
-  databaseFile: string
+  /** A `file:` URL of a SQLite file or a `postgres://` URL. */
+  databaseURL: string
   env?: Record<string, string>
   label: string
   /** Options for node itself (`--cpu-prof`), which NODE_OPTIONS may not carry. */
   nodeOptions?: string[]
 }
 
-/** `next start` on a free loopback port, NODE_ENV=production, on the given SQLite file. */
+/** `next start` on a free loopback port, NODE_ENV=production, on the given database. */
 export const startServer = async ({
   appDir,
-  databaseFile,
+  databaseURL,
   env = {},
   label,
   nodeOptions = [],
@@ -59,7 +60,7 @@ export const startServer = async ({
     // Its own process group, so that stopping it also stops any worker it started.
     detached: true,
     env: childEnv({
-      DATABASE_URL: `file:${databaseFile}`,
+      DATABASE_URL: databaseURL,
       NODE_ENV: 'production',
       PAYLOAD_SECRET: 'newsroom-bench-secret',
       SERVER_URL: url,

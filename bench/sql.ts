@@ -4,7 +4,8 @@ export const quote = (value: string): string => `'${value.replaceAll("'", "''")}
 /** Any value a bench row holds, as an SQL literal. */
 export const literal = (value: boolean | null | number | string): string => {
   if (value === null) return 'NULL'
-  if (typeof value === 'boolean') return value ? '1' : '0'
+  // SQLite (3.23 and later) and PostgreSQL both read TRUE and FALSE; PostgreSQL refuses 1 and 0 for a boolean.
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE'
   if (typeof value === 'number') return String(value)
   return quote(value)
 }

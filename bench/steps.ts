@@ -21,9 +21,9 @@ const measureSize = async (published: number): Promise<StepResult[]> => {
   try {
     const file = path.join(dir, 'project.db')
     console.error(`[steps] ${published.toLocaleString('en-US')} articles: filling ${file}`)
-    await fill('fillProject.ts', file, published)
+    await fill('fillProject.ts', `file:${file}`, published)
     console.error(`[steps] ${published.toLocaleString('en-US')} articles: measuring`)
-    const { code, output } = await runDatabaseScript('stepsMeasure.ts', file, published)
+    const { code, output } = await runDatabaseScript('stepsMeasure.ts', `file:${file}`, published)
     if (code !== 0) throw new Error(`bench/stepsMeasure.ts exited with ${code}:\n${output.slice(-8000)}`)
     return JSON.parse(output.trim().split('\n').at(-1)!) as StepResult[]
   } finally {

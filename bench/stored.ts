@@ -1,17 +1,17 @@
-import type { Client } from '@libsql/client'
+import type { BenchDatabase } from './database'
 
 /** Acknowledged writes of one kind, and how many of them the database holds afterwards. */
 export type StoredCheck = { accepted: number; lost: number; stored: number }
 
 /** How many of the accepted comments are rows in the database: a 201 must mean the comment is stored. */
-export const checkStoredComments = async (client: Client, accepted: number[]): Promise<StoredCheck> => {
+export const checkStoredComments = async (database: BenchDatabase, accepted: number[]): Promise<StoredCheck> => {
   let stored = 0
   for (let i = 0; i < accepted.length; i += 500) {
     const ids = accepted.slice(i, i + 500)
-    const { rows } = await client.execute({
-      args: ids,
-      sql: `SELECT count(*) AS n FROM comments WHERE id IN (${ids.map(() => '?').join(',')})`,
-    })
+    const rows = await database.rows(
+      `SELECT count(*) AS n FROM comments WHERE id IN (${ids.map(() => '?').join(',')})`,
+      ids,
+    )
     stored += Number(rows[0].n)
   }
   return { accepted: accepted.length, lost: accepted.length - stored, stored }
@@ -25,14 +25,14 @@ export type ExcerptSave = { articleID: number; excerpt: string }
  * (no later save touches that story) and has a version with it, as every save of a story with
  * versions makes.
  */
-export const checkStoredSaves = async (client: Client, saves: ExcerptSave[]): Promise<StoredCheck> => {
+export const checkStoredSaves = async (database: BenchDatabase, saves: ExcerptSave[]): Promise<StoredCheck> => {
   let stored = 0
   for (const { articleID, excerpt } of saves) {
-    const { rows } = await client.execute({
-      args: [articleID, excerpt, articleID, excerpt],
-      sql: `SELECT (SELECT count(*) FROM articles WHERE id = ? AND excerpt = ?)
+    const rows = await database.rows(
+      `SELECT (SELECT count(*) FROM articles WHERE id = ? AND excerpt = ?)
               * (SELECT count(*) FROM _articles_v WHERE parent_id = ? AND version_excerpt = ?) AS n`,
-    })
+      [articleID, excerpt, articleID, excerpt],
+    )
     if (Number(rows[0].n) > 0) stored++
   }
   return { accepted: saves.length, lost: saves.length - stored, stored }

@@ -1,5 +1,6 @@
 import type { BurstRound, Latency, ReadLatency, WriteFigures } from './burst'
 import type { Measurement } from './load'
+import type { PostgresSize } from './postgres'
 import type { ScenarioResult, SizeResult } from './results'
 
 import { BURST_SETTINGS, BURST_TARGETS, CLUMP_WINDOW_MS } from './burst'
@@ -45,6 +46,7 @@ const formatLoadTable = (sizes: SizeResult[], rounds: number): string => {
   const smallest = sizes[0]
   const header = [
     'scenario',
+    'database',
     'articles',
     'req/s',
     'p50 ms',
@@ -57,7 +59,7 @@ const formatLoadTable = (sizes: SizeResult[], rounds: number): string => {
     'errors',
     'RSS MB',
     'project/baseline',
-    `req/s vs ${count(smallest.published)} (project · baseline)`,
+    `req/s vs ${count(smallest.published)} ${smallest.database} (project · baseline)`,
   ]
   const rows: string[][] = [header]
   for (const { label, name } of smallest.scenarios) {
@@ -66,16 +68,23 @@ const formatLoadTable = (sizes: SizeResult[], rounds: number): string => {
       if (!scenario) continue
       const first = smallest.scenarios.find((item) => item.name === name)
       const hasBaseline = scenario.baseline.length > 0
+      // The PostgreSQL runs have no bare-Payload baseline to compare with (bench/README.md says why).
+      const projectBaseline = hasBaseline
+        ? ratio(rate(scenario.project) / rate(scenario.baseline))
+        : size.database === 'sqlite'
+          ? ''
+          : '—'
       const growth =
         size === smallest
           ? ''
           : `${ratio(rate(scenario.project) / rate(first?.project))}${hasBaseline ? ` · ${ratio(rate(scenario.baseline) / rate(first?.baseline))}` : ''}`
       rows.push([
         scenario.comments ? `${label} (accepted/s)` : label,
+        size.database,
         count(size.published),
         ...side(scenario.project).map((cell, column) => (column === 3 ? errorsCell(scenario) : cell)),
         ...side(scenario.baseline),
-        hasBaseline ? ratio(rate(scenario.project) / rate(scenario.baseline)) : '',
+        projectBaseline,
         growth,
       ])
     }
@@ -84,6 +93,11 @@ const formatLoadTable = (sizes: SizeResult[], rounds: number): string => {
     `Best of ${rounds} round(s) per scenario and side, by successful responses per second; errors (non-2xx and socket errors) are summed over all rounds.`,
     'RSS is the peak resident memory of the server process tree while measured. Baseline: bare Payload, same collections and data, no access rules, hooks, custom indexes or plugin.',
   ]
+  if (sizes.some(({ database }) => database !== 'sqlite')) {
+    notes.push(
+      'postgres · N instances: N `next start` processes on one scratch PostgreSQL database, the connections split evenly between them (connection i to instance i mod N); req/s is all instances together, RSS the sum of their peaks. No bare-Payload baseline on PostgreSQL (—).',
+    )
+  }
   return `${render(rows)}\n\n${notes.join('\n')}\n`
 }
 
@@ -169,6 +183,20 @@ const formatGraphqlWorst = (sizes: SizeResult[]): string => {
     `GraphQL, costliest accepted anonymous operations: ${GRAPHQL_WORST_SETTINGS.warmup} warm-up then ${GRAPHQL_WORST_SETTINGS.requests} measured requests each, one at a time. ` +
     `Server CPU is per request, from /proc: what a request costs whatever else runs on the machine. Target: every request ≤ ${maxMs} ms, server RSS growth ≤ ${maxRSSGrowthMB} MB (peak while it runs, warm-up included, over RSS before its first request).\n\n${render(rows)}\n`
   )
+}
+
+/** The scratch PostgreSQL database after the fill, per table: what a capacity model extrapolates from. */
+export const formatPostgresSize = ({ databaseBytes, published, tables }: PostgresSize): string => {
+  const rows = [['table', 'rows', 'total MB', 'indexes MB']]
+  for (const table of tables.slice(0, 12)) {
+    rows.push([
+      table.table,
+      count(table.rows),
+      (table.bytes / 1024 / 1024).toFixed(1),
+      (table.indexBytes / 1024 / 1024).toFixed(1),
+    ])
+  }
+  return `PostgreSQL database after the fill (${count(published)} published articles, before the comment scenario): ${mb(databaseBytes)} MB (pg_database_size); the largest tables (pg_total_relation_size: heap, TOAST and indexes):\n\n${render(rows)}\n`
 }
 
 export const formatTable = (sizes: SizeResult[], rounds: number): string => {

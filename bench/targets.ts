@@ -1,4 +1,4 @@
-import type { Client } from '@libsql/client'
+import type { BenchDatabase } from './database'
 
 import { INTERNAL_TAG_RANKS, tagIDOfRank } from './content'
 import { seededRandom } from './random'
@@ -18,8 +18,8 @@ export type Targets = {
 }
 
 /** What the scenarios rotate over, read from the filled project database (the same rows as the baseline's). */
-export const readTargets = async (client: Client): Promise<Targets> => {
-  const { rows } = await client.execute(`SELECT id, slug FROM articles WHERE _status = 'published' ORDER BY id`)
+export const readTargets = async (database: BenchDatabase): Promise<Targets> => {
+  const rows = await database.rows(`SELECT id, slug FROM articles WHERE _status = 'published' ORDER BY id`)
   const articles = rows.map((row) => ({ id: Number(row.id), slug: String(row.slug) }))
   const random = seededRandom(0x1b873593)
   for (let i = articles.length - 1; i > 0; i--) {

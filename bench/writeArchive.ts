@@ -1,6 +1,5 @@
-import type { Client } from '@libsql/client'
-
 import type { GeneratedArticle, GeneratedComment } from './content'
+import type { BenchDatabase } from './database'
 import type { Row } from './sql'
 
 import { generateArticles, generateAuthors, generateTags } from './content'
@@ -10,6 +9,9 @@ import { insertStatement } from './sql'
 const BATCH = 500
 
 export type ArchiveCounts = { articles: number; comments: number }
+
+/** Every table the archive is written into, for what follows bulk writes (`BenchDatabase.settle`). */
+export const ARCHIVE_TABLES = ['tags', 'authors', 'articles', 'articles_rels', '_articles_v', '_articles_v_rels', 'comments'] as const
 
 const relationRows = (parentID: number, prefix: string, { authorIDs, tagIDs }: GeneratedArticle): Row[] => {
   // One table holds both relations: a row fills the column of its own and leaves the other null.
@@ -71,40 +73,38 @@ const commentRow = (comment: GeneratedComment): Row => ({
  * Writes the generated archive with bulk SQL, in the tables and columns Payload itself writes for
  * these collections (checked against rows made through the Local API): documents, their
  * relationship rows, the drafts-enabled collection's version and version-relationship rows, and
- * comments. Both schemas share these columns, so the project and the baseline get the same rows.
- * Payload's create would take an hour at 20,000 stories; this takes seconds.
+ * comments. Both schemas share these columns, so the project and the baseline get the same rows;
+ * PostgreSQL's schema has them too, so the same statements fill it (literals it coerces to its
+ * timestamps, jsonb and enums). Payload's create would take an hour at 20,000 stories; this takes seconds.
  */
-export const writeArchive = async (client: Client, published: number): Promise<ArchiveCounts> => {
+export const writeArchive = async (database: BenchDatabase, published: number): Promise<ArchiveCounts> => {
   const now = new Date(Date.UTC(2021, 0, 1)).toISOString()
-  await client.batch(
-    [
-      insertStatement(
-        'tags',
-        generateTags().map(({ id, internal, name, slug }) => ({
-          created_at: now,
-          generate_slug: false,
-          id,
-          internal,
-          name,
-          slug,
-          updated_at: now,
-        })),
-      ),
-      insertStatement(
-        'authors',
-        generateAuthors().map(({ id, jobTitle, name, slug }) => ({
-          created_at: now,
-          generate_slug: false,
-          id,
-          job_title: jobTitle,
-          name,
-          slug,
-          updated_at: now,
-        })),
-      ),
-    ],
-    'write',
-  )
+  await database.batch([
+    insertStatement(
+      'tags',
+      generateTags().map(({ id, internal, name, slug }) => ({
+        created_at: now,
+        generate_slug: false,
+        id,
+        internal,
+        name,
+        slug,
+        updated_at: now,
+      })),
+    ),
+    insertStatement(
+      'authors',
+      generateAuthors().map(({ id, jobTitle, name, slug }) => ({
+        created_at: now,
+        generate_slug: false,
+        id,
+        job_title: jobTitle,
+        name,
+        slug,
+        updated_at: now,
+      })),
+    ),
+  ])
 
   const counts: ArchiveCounts = { articles: 0, comments: 0 }
   let pending: { article: GeneratedArticle; comments: GeneratedComment[] }[] = []
@@ -126,7 +126,7 @@ export const writeArchive = async (client: Client, published: number): Promise<A
       ),
       ...(comments.length ? [insertStatement('comments', comments.map(commentRow))] : []),
     ]
-    await client.batch(statements, 'write')
+    await database.batch(statements)
     counts.articles += articles.length
     counts.comments += comments.length
     pending = []
@@ -136,7 +136,5 @@ export const writeArchive = async (client: Client, published: number): Promise<A
     if (pending.length === BATCH) await flush()
   }
   await flush()
-  // The servers start from a checkpointed file, as a database that has been running a while would be.
-  await client.execute('PRAGMA wal_checkpoint(TRUNCATE)')
   return counts
 }
