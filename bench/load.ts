@@ -19,6 +19,8 @@ export type Measurement = {
   /** 2xx responses per second (for comment submissions, all 2xx are 201s). */
   rate: number
   durationSeconds: number
+  /** Bytes per response over the whole run, headers included: what a cache or a link carries per request. */
+  meanResponseBytes: number
   /** Non-2xx responses plus socket errors and timeouts. */
   errors: number
   /** The machine's 1-minute load average as the run ended (the bench's own load included). */
@@ -98,6 +100,7 @@ export const measure = async (
     // Socket errors and timeouts over the whole run, warm-up included: none is acceptable.
     errors: count((status) => status < 200 || status >= 300) + result.errors + result.timeouts,
     loadAverage,
+    meanResponseBytes: result.throughput.total / Math.max(1, result.requests.total),
     p50: percentile(latencies, 0.5),
     p99: percentile(latencies, 0.99),
     peakRSSBytes,

@@ -11,7 +11,7 @@ import { measure } from './load'
 import { checkStoredComments } from './stored'
 
 export const describeMeasurement = (m: Measurement): string =>
-  `${n(m.rate)} req/s, p50 ${n(m.p50)} ms, p99 ${n(m.p99)} ms, ${n(m.errors)} errors, RSS ${n(m.peakRSSBytes / 1024 / 1024)} MB, load ${m.loadAverage.toFixed(2)}`
+  `${n(m.rate)} req/s, p50 ${n(m.p50)} ms, p99 ${n(m.p99)} ms, ${n(m.errors)} errors, RSS ${n(m.peakRSSBytes / 1024 / 1024)} MB, ${n(m.meanResponseBytes)} bytes per response, load ${m.loadAverage.toFixed(2)}`
 
 /** The project's instances (one, or several sharing the load); the baseline only when a chosen scenario is compared with it. */
 export type Servers = { baseline?: RunningServer; project: RunningServer[] }
