@@ -5,7 +5,7 @@ import os from 'os'
 
 import type { RunningServer } from './servers'
 
-import { sampleTreeRSS, waitUntilQuiet } from './rss'
+import { sampleTreeRSS, treeCPUTicks, waitUntilQuiet } from './rss'
 
 export type LoadOptions = {
   connections: number
@@ -19,6 +19,8 @@ export type Measurement = {
   /** 2xx responses per second (for comment submissions, all 2xx are 201s). */
   rate: number
   durationSeconds: number
+  /** CPU the database's server processes used per measured response (ms), when the run can see them (PostgreSQL). */
+  databaseCPUMsPerResponse?: number
   /** Bytes per response over the whole run, headers included: what a cache or a link carries per request. */
   meanResponseBytes: number
   /** Non-2xx responses plus socket errors and timeouts. */
@@ -30,6 +32,11 @@ export type Measurement = {
   /** Peak resident memory of the server's process tree while measured. */
   peakRSSBytes: number
   responses: number
+  /**
+   * CPU the servers' process trees used per measured response (ms), from /proc: what a response
+   * costs, which other work on the machine inflates far less than the rate or the latencies.
+   */
+  serverCPUMsPerResponse: number
   status5xx: number
   statusCodes: Record<string, number>
 }
@@ -74,6 +81,17 @@ const fire = async (
 export const percentile = (sorted: number[], p: number): number =>
   sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] : 0
 
+/** The CPU ticks (Linux: 100 a second) the database's server processes have used so far, by pid. */
+export type DatabaseCPU = () => Promise<Map<number, number>>
+
+const TICK_MS = 10
+
+/** Ticks used between two readings by pid; a process that appeared in between counts from zero. */
+const ticksBetween = (before: Map<number, number>, after: Map<number, number>): number =>
+  [...after].reduce((sum, [pid, ticks]) => sum + ticks - (before.get(pid) ?? 0), 0)
+
+const serversCPUTicks = (servers: RunningServer[]): number => servers.reduce((sum, { pid }) => sum + treeCPUTicks(pid), 0)
+
 /**
  * Warms up, then measures one scenario against one server, or several sharing the connections,
  * with autocannon. The figures are those of all servers together; RSS is the sum of each one's peak.
@@ -82,15 +100,24 @@ export const measure = async (
   servers: RunningServer[],
   request: Request,
   options: LoadOptions,
+  databaseCPU?: DatabaseCPU,
 ): Promise<Measurement> => {
   for (const { pid } of servers) await waitUntilQuiet(pid)
   let memory: ReturnType<typeof sampleTreeRSS>[] = []
-  const startSampling = setTimeout(() => (memory = servers.map(({ pid }) => sampleTreeRSS(pid))), options.warmup * 1000)
+  let cpuBefore: Promise<{ database?: Map<number, number>; server: number }> | undefined
+  const startSampling = setTimeout(() => {
+    memory = servers.map(({ pid }) => sampleTreeRSS(pid))
+    cpuBefore = (async () => ({ server: serversCPUTicks(servers), database: await databaseCPU?.() }))()
+  }, options.warmup * 1000)
   const { measuredFrom, responses, result } = await fire(servers, request, options)
   clearTimeout(startSampling)
+  const serverTicksAfter = serversCPUTicks(servers)
+  const databaseTicksAfter = await databaseCPU?.()
+  const before = await cpuBefore
   const loadAverage = os.loadavg()[0]
   const peakRSSBytes = memory.reduce((sum, sampling) => sum + sampling.stop(), 0)
   const measured = responses.filter(({ at }) => at >= measuredFrom)
+  const perResponse = (ticks: number) => (ticks * TICK_MS) / Math.max(1, measured.length)
   const latencies = measured.map(({ latency }) => latency).sort((a, b) => a - b)
   const codes: Record<string, number> = {}
   for (const { status } of measured) codes[status] = (codes[status] ?? 0) + 1
@@ -106,6 +133,10 @@ export const measure = async (
     peakRSSBytes,
     rate: count((status) => status >= 200 && status < 300) / options.duration,
     responses: measured.length,
+    serverCPUMsPerResponse: before ? perResponse(serverTicksAfter - before.server) : NaN,
+    ...(before?.database && databaseTicksAfter
+      ? { databaseCPUMsPerResponse: perResponse(ticksBetween(before.database, databaseTicksAfter)) }
+      : {}),
     status5xx: count((status) => status >= 500),
     statusCodes: codes,
   }

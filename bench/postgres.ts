@@ -1,6 +1,7 @@
 import pg from 'pg'
 
 import type { BenchDatabase } from './database'
+import type { DatabaseCPU } from './load'
 import type { BenchOptions } from './options'
 import type { ScenarioResult, SizeResult } from './results'
 import type { RunningServer } from './servers'
@@ -11,6 +12,7 @@ import { openBenchDatabase } from './database'
 import { fill } from './fill'
 import { log, n, onCleanUp } from './lifecycle'
 import { ROOT } from './paths'
+import { cpuTicksByPid } from './rss'
 import { runScenario } from './runScenario'
 import { SCENARIOS } from './scenarios'
 import { startServer } from './servers'
@@ -65,6 +67,20 @@ const measureSize = async (database: BenchDatabase, published: number): Promise<
   }
 }
 
+/**
+ * The server processes serving the bench database's other connections (the instances' pools), read
+ * from /proc: PostgreSQL must run on this machine, as the bench's default server does; elsewhere
+ * the pids name nothing here and the figure is 0.
+ */
+const databaseCPUOf =
+  (database: BenchDatabase): DatabaseCPU =>
+  async () => {
+    const rows = await database.rows(
+      `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`,
+    )
+    return cpuTicksByPid(rows.map(({ pid }) => Number(pid)))
+  }
+
 /** `count` instances of the project on one database, all started before any is measured. */
 const startInstances = async (
   url: string,
@@ -99,7 +115,8 @@ const runInstances = async (
   const scenarios: ScenarioResult[] = []
   // Reads first: the comment scenario adds rows the reads would then see.
   for (const scenario of chosen.sort((a, b) => Number(a.writes) - Number(b.writes))) {
-    scenarios.push(await runScenario(scenario, { database, label, options, servers: { project: servers }, targets }))
+    const context = { database, databaseCPU: databaseCPUOf(database), label, options, servers: { project: servers }, targets }
+    scenarios.push(await runScenario(scenario, context))
   }
   await stop()
   return scenarios

@@ -55,6 +55,9 @@ const cpuTicks = (pid: number): number => {
   }
 }
 
+/** CPU time (clock ticks) each of these processes has used so far, by pid: a database's server processes. */
+export const cpuTicksByPid = (pids: number[]): Map<number, number> => new Map(pids.map((pid) => [pid, cpuTicks(pid)]))
+
 /** CPU time (clock ticks, 100 a second on Linux) a process tree has used so far. */
 export const treeCPUTicks = (rootPid: number): number =>
   processTree(rootPid).reduce((sum, pid) => sum + cpuTicks(pid), 0)

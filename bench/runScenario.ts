@@ -1,5 +1,5 @@
 import type { BenchDatabase } from './database'
-import type { Measurement } from './load'
+import type { DatabaseCPU, Measurement } from './load'
 import type { BenchOptions } from './options'
 import type { ScenarioResult } from './results'
 import type { RequestContext, Scenario, Side } from './scenarios'
@@ -10,14 +10,20 @@ import { log, n } from './lifecycle'
 import { measure } from './load'
 import { checkStoredComments } from './stored'
 
+const cpu = (m: Measurement): string =>
+  `CPU per response ${m.serverCPUMsPerResponse.toFixed(1)} ms server` +
+  (m.databaseCPUMsPerResponse === undefined ? '' : ` + ${m.databaseCPUMsPerResponse.toFixed(1)} ms database`)
+
 export const describeMeasurement = (m: Measurement): string =>
-  `${n(m.rate)} req/s, p50 ${n(m.p50)} ms, p99 ${n(m.p99)} ms, ${n(m.errors)} errors, RSS ${n(m.peakRSSBytes / 1024 / 1024)} MB, ${n(m.meanResponseBytes)} bytes per response, load ${m.loadAverage.toFixed(2)}`
+  `${n(m.rate)} req/s, p50 ${n(m.p50)} ms, p99 ${n(m.p99)} ms, ${n(m.errors)} errors, RSS ${n(m.peakRSSBytes / 1024 / 1024)} MB, ${n(m.meanResponseBytes)} bytes per response, ${cpu(m)}, load ${m.loadAverage.toFixed(2)}`
 
 /** The project's instances (one, or several sharing the load); the baseline only when a chosen scenario is compared with it. */
 export type Servers = { baseline?: RunningServer; project: RunningServer[] }
 
 export type RunContext = {
   database: BenchDatabase
+  /** The database's server processes, whose CPU each project run also reports (PostgreSQL). */
+  databaseCPU?: DatabaseCPU
   /** Names the run in the progress lines: "20,000 articles", "postgres · 2 instances". */
   label: string
   options: BenchOptions
@@ -28,7 +34,7 @@ export type RunContext = {
 /** Every round of one scenario, alternating the project and the baseline; comment submissions are checked against the database. */
 export const runScenario = async (
   scenario: Scenario,
-  { database, label, options, servers, targets }: RunContext,
+  { database, databaseCPU, label, options, servers, targets }: RunContext,
 ): Promise<ScenarioResult> => {
   const result: ScenarioResult = { baseline: [], label: scenario.label, name: scenario.name, project: [] }
   if (scenario.writes) result.comments = []
@@ -37,7 +43,7 @@ export const runScenario = async (
     for (const side of sides) {
       const chosen = side === 'project' ? servers.project : [servers.baseline!]
       const context: RequestContext = { accepted: [], side, targets }
-      const measurement = await measure(chosen, scenario.request(context), options)
+      const measurement = await measure(chosen, scenario.request(context), options, side === 'project' ? databaseCPU : undefined)
       result[side].push(measurement)
       log(`${label} · ${scenario.name} · ${side} round ${round}/${options.rounds}: ${describeMeasurement(measurement)}`)
       if (scenario.writes) {

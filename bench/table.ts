@@ -101,6 +101,29 @@ const formatLoadTable = (sizes: SizeResult[], rounds: number): string => {
   return `${render(rows)}\n\n${notes.join('\n')}\n`
 }
 
+/**
+ * What a response cost in CPU, from /proc, by the best round: other work on the machine slows the
+ * rate and the latencies far more than it changes these, so they are the figures to plan with.
+ */
+const formatCPUTable = (sizes: SizeResult[]): string => {
+  const rows = [['scenario', 'database', 'articles', 'server CPU ms', 'database CPU ms', 'responses per server core-second']]
+  for (const { label, name } of sizes[0].scenarios) {
+    for (const size of sizes) {
+      const best = bestRound(size.scenarios.find((item) => item.name === name)?.project ?? [])
+      if (!best) continue
+      rows.push([
+        label,
+        size.database,
+        count(size.published),
+        ms(best.serverCPUMsPerResponse),
+        best.databaseCPUMsPerResponse === undefined ? '' : ms(best.databaseCPUMsPerResponse),
+        count(1000 / best.serverCPUMsPerResponse),
+      ])
+    }
+  }
+  return `CPU per response (measured seconds, best round; 2 instances: both summed). Server: the next start process tree(s); database: the PostgreSQL processes serving them. One instance runs its JavaScript on one thread: its ceiling is about one core.\n\n${render(rows)}\n`
+}
+
 const passOrFail = (pass: boolean): string => (pass ? 'pass' : 'FAIL')
 
 const latencies = ({ count: n, max, p50, p99 }: Latency, withMax = false): string =>
@@ -201,7 +224,7 @@ export const formatPostgresSize = ({ databaseBytes, published, tables }: Postgre
 
 export const formatTable = (sizes: SizeResult[], rounds: number): string => {
   const sections: string[] = []
-  if (sizes.some(({ scenarios }) => scenarios.length)) sections.push(formatLoadTable(sizes, rounds))
+  if (sizes.some(({ scenarios }) => scenarios.length)) sections.push(formatLoadTable(sizes, rounds), formatCPUTable(sizes))
   if (sizes.some(({ graphqlWorst }) => graphqlWorst)) sections.push(formatGraphqlWorst(sizes))
   for (const { burst, published } of sizes) {
     burst?.rounds.forEach((round, index) => sections.push(formatBurst(published, index, burst.rounds.length, round)))
