@@ -51,6 +51,9 @@ export const postgresDatabase = ({
     // Migrations only, never push mode: the schema a database has is always the committed one.
     push: false,
     readReplicas: replicaURLs.length ? replicaURLs : undefined,
+    // Payload sends all of an instance's reads to the primary for 2 s after any write it makes, which on a
+    // busy newsroom (comments, saves) is nearly always: staff reads go to the primary anyway (replicaReads.ts).
+    readReplicasAfterWriteInterval: 0,
   })
   return {
     ...adapterObj,
