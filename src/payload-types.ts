@@ -181,6 +181,16 @@ export interface Article {
   tags?: (number | Tag)[] | null;
   publishedAt?: string | null;
   commentsEnabled?: boolean | null;
+  /**
+   * Editors add a correction after publication. Earlier corrections cannot be changed or removed.
+   */
+  corrections?:
+    | {
+        date: string;
+        text: string;
+        id?: string | null;
+      }[]
+    | null;
   createdBy?: (number | null) | User;
   comments?: {
     docs?: (number | Comment)[];
@@ -626,6 +636,13 @@ export interface ArticlesSelect<T extends boolean = true> {
   tags?: T;
   publishedAt?: T;
   commentsEnabled?: T;
+  corrections?:
+    | T
+    | {
+        date?: T;
+        text?: T;
+        id?: T;
+      };
   createdBy?: T;
   comments?: T;
   readMore?:

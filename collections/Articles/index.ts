@@ -8,6 +8,7 @@ import { createdByField } from '@/fields/createdBy'
 import { newsroomSlugField } from '@/fields/slug'
 import { validateRelationship, validateUpload } from '@/fields/validateRelationExists'
 
+import { correctionsField } from './fields/corrections'
 import { deleteComments } from './hooks/deleteComments'
 import { followTitleUntilPublished } from './hooks/followTitleUntilPublished'
 import { omitCommentsFromDraftReads } from './hooks/omitCommentsFromDraftReads'
@@ -99,6 +100,7 @@ export const Articles: CollectionConfig<'articles'> = {
       },
       defaultValue: true,
     },
+    correctionsField(),
     createdByField(),
     {
       // Lists what the reader may read of the comments: for the public and staff below editor, the

@@ -17,6 +17,14 @@ export const Articles: CollectionConfig = {
     { name: 'tags', type: 'relationship', hasMany: true, relationTo: 'tags' },
     { name: 'publishedAt', type: 'date' },
     { name: 'commentsEnabled', type: 'checkbox', defaultValue: true },
+    {
+      name: 'corrections',
+      type: 'array',
+      fields: [
+        { name: 'date', type: 'date', required: true },
+        { name: 'text', type: 'textarea', required: true },
+      ],
+    },
     { name: 'createdBy', type: 'relationship', relationTo: 'users' },
     {
       // What the project's comment read access leaves of this join for the public, as a plain filter.

@@ -2,6 +2,7 @@ import * as migration_20261205_073427_initial from './20261205_073427_initial';
 import * as migration_20261205_073500_planner_statistics from './20261205_073500_planner_statistics';
 import * as migration_20261205_083739_media_storage_fields from './20261205_083739_media_storage_fields';
 import * as migration_20261205_123000_newest_first_index from './20261205_123000_newest_first_index';
+import * as migration_20261205_131059_articles_corrections from './20261205_131059_articles_corrections';
 
 export const migrations = [
   {
@@ -17,11 +18,16 @@ export const migrations = [
   {
     up: migration_20261205_083739_media_storage_fields.up,
     down: migration_20261205_083739_media_storage_fields.down,
-    name: '20261205_083739_media_storage_fields'
+    name: '20261205_083739_media_storage_fields',
   },
   {
     up: migration_20261205_123000_newest_first_index.up,
     down: migration_20261205_123000_newest_first_index.down,
     name: '20261205_123000_newest_first_index',
+  },
+  {
+    up: migration_20261205_131059_articles_corrections.up,
+    down: migration_20261205_131059_articles_corrections.down,
+    name: '20261205_131059_articles_corrections',
   },
 ];

@@ -1,6 +1,7 @@
 import * as migration_20261127_050557_initial from './20261127_050557_initial';
 import * as migration_20261127_054848_list_indexes from './20261127_054848_list_indexes';
 import * as migration_20261205_074649_media_storage_fields from './20261205_074649_media_storage_fields';
+import * as migration_20261205_131039_articles_corrections from './20261205_131039_articles_corrections';
 
 export const migrations = [
   {
@@ -16,6 +17,11 @@ export const migrations = [
   {
     up: migration_20261205_074649_media_storage_fields.up,
     down: migration_20261205_074649_media_storage_fields.down,
-    name: '20261205_074649_media_storage_fields'
+    name: '20261205_074649_media_storage_fields',
+  },
+  {
+    up: migration_20261205_131039_articles_corrections.up,
+    down: migration_20261205_131039_articles_corrections.down,
+    name: '20261205_131039_articles_corrections',
   },
 ];

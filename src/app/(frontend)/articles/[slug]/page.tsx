@@ -7,6 +7,7 @@ import { getApprovedComments, getArticle, getReadMore } from '@/frontend/api'
 import { Byline } from '@/frontend/components/Byline'
 import { CommentForm } from '@/frontend/components/CommentForm'
 import { CommentThread } from '@/frontend/components/CommentThread'
+import { Corrections } from '@/frontend/components/Corrections'
 import { ReadMore } from '@/frontend/components/ReadMore'
 import { RichText } from '@/frontend/components/RichText'
 import { formatDate } from '@/frontend/format'
@@ -51,6 +52,7 @@ const ArticlePage = async ({ params }: Args) => {
         </figure>
       )}
       {article.content && <RichText className="body" data={article.content} />}
+      <Corrections corrections={article.corrections} />
       {article.tags?.length ? (
         <ul aria-label="Topics" className="tags">
           {article.tags.map((tag) => (
