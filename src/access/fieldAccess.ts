@@ -6,5 +6,3 @@ export const staffFieldOnly: FieldAccess = ({ req: { user } }) => isStaff(user)
 export const authorFieldOnly: FieldAccess = ({ req: { user } }) => hasRoleAtLeast(user, 'author')
 export const editorFieldOnly: FieldAccess = ({ req: { user } }) => isEditor(user)
 export const adminFieldOnly: FieldAccess = ({ req: { user } }) => isAdmin(user)
-/** Written by hooks only: no person sets it through the API. */
-export const nobody: FieldAccess = () => false

@@ -1,2 +1,5 @@
-/** Refuses everyone: for operations that only trusted system work, through the Local API, may perform. */
+/**
+ * Refuses everyone: for what only hooks or trusted system work through the Local API may do (a
+ * field written by hooks, running the job queue).
+ */
 export const nobody = (): boolean => false

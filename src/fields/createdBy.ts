@@ -1,6 +1,7 @@
 import type { Field } from 'payload'
 
-import { nobody, staffFieldOnly } from '@/access/fieldAccess'
+import { staffFieldOnly } from '@/access/fieldAccess'
+import { nobody } from '@/access/nobody'
 
 /** The staff account that created the document: set once on create, read-only, never public. */
 export const createdByField = (): Field => ({

@@ -6,7 +6,7 @@ import { excerptOf, signalLabels } from '@collections/Comments/components/format
 import { currentQueue, defaultQueueURL, QUEUES } from '@collections/Comments/components/queues'
 
 import { graphql, rest } from '../helpers/http'
-import { selectRows } from '../helpers/testDatabase'
+import { executeSQL } from '../helpers/testDatabase'
 import { createArticle, storedComment, useCommentsSuite } from './helpers'
 
 const suite = useCommentsSuite()
@@ -15,7 +15,7 @@ const stored = (id: number | string): Promise<Comment> => suite.ctx.payload.find
 
 /** Comments whose article row is gone, straight from the database. */
 const orphans = async (): Promise<number> => {
-  const rows = await selectRows(
+  const rows = await executeSQL(
     suite.ctx.payload,
     'SELECT count(*) AS n FROM comments WHERE article_id IS NULL OR article_id NOT IN (SELECT id FROM articles)',
   )

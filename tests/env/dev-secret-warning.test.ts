@@ -5,15 +5,11 @@ import { promisify } from 'util'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 
 import { developerShell } from '../helpers/developerShell'
+import { loadEnv } from '../helpers/environment'
 
 const root = path.resolve(__dirname, '../..')
 const WARNING = 'PAYLOAD_SECRET is not set: using the fixed development secret.'
 
-/** Evaluates src/env.ts afresh, as each Next.js bundle that imports it does in one `next dev` process. */
-const loadEnv = async () => {
-  vi.resetModules()
-  return import('@/env')
-}
 
 /** Evaluates src/env.ts in a child process started with `env`; resolves to what it printed. */
 const loadEnvInChild = async (env: NodeJS.ProcessEnv): Promise<string> => {

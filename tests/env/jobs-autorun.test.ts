@@ -1,12 +1,6 @@
-import { describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
 
-import { loadEnv, useEnvironment } from '../helpers/environment'
-
-/** The project's sanitised Payload config, built afresh from the environment as it is now. */
-const loadConfig = async () => {
-  vi.resetModules()
-  return (await import('@payload-config')).default
-}
+import { loadEnv, loadPayloadConfig, useEnvironment } from '../helpers/environment'
 
 useEnvironment({ set: { PAYLOAD_SECRET: 'jobs-autorun-test-secret' }, unset: ['JOBS_AUTORUN', 'JOBS_AUTORUN_CRON'] })
 
@@ -14,7 +8,7 @@ describe('JOBS_AUTORUN', () => {
   it('defaults to true: one instance runs due jobs on JOBS_AUTORUN_CRON, as before the setting existed', async () => {
     process.env.JOBS_AUTORUN_CRON = '*/5 * * * * *'
     expect((await loadEnv()).env.jobsAutoRun).toBe(true)
-    expect((await loadConfig()).jobs.autoRun).toEqual([{ cron: '*/5 * * * * *', queue: 'default' }])
+    expect((await loadPayloadConfig()).jobs.autoRun).toEqual([{ cron: '*/5 * * * * *', queue: 'default' }])
   })
 
   it.each([
@@ -29,11 +23,11 @@ describe('JOBS_AUTORUN', () => {
 
   it('leaves the job runner out of the config when false, so that this instance never runs a job', async () => {
     process.env.JOBS_AUTORUN = 'false'
-    expect((await loadConfig()).jobs.autoRun).toBeUndefined()
+    expect((await loadPayloadConfig()).jobs.autoRun).toBeUndefined()
   })
 
   it('lets no one run the queue over HTTP, whatever the setting: that would be another runner', async () => {
-    const { jobs } = await loadConfig()
+    const { jobs } = await loadPayloadConfig()
     const run = jobs.access?.run
     expect(run).toBeTypeOf('function')
     expect(await run!({ req: { user: { collection: 'users', id: 1, role: 'admin' } } } as never)).toBe(false)

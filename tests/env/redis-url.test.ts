@@ -1,24 +1,12 @@
-import { describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
 
-import { useEnvironment } from '../helpers/environment'
-
-/** Evaluates src/env.ts afresh with the environment as it is now. */
-const loadEnv = async () => {
-  vi.resetModules()
-  return (await import('@/env')).env
-}
-
-/** Evaluates next.config.mjs afresh, as `next build` and `next start` each do. */
-const loadNextConfig = async () => {
-  vi.resetModules()
-  return (await import('../../next.config.mjs')).default
-}
+import { loadEnv, loadNextConfig, useEnvironment } from '../helpers/environment'
 
 useEnvironment({ set: { PAYLOAD_SECRET: 'redis-url-test-secret' }, unset: ['REDIS_URL', 'RATE_LIMIT_DATABASE_URL'] })
 
 describe('REDIS_URL', () => {
   it('is optional: without it nothing uses Redis, and Next.js keeps its own cache', async () => {
-    expect((await loadEnv()).redisURL).toBeUndefined()
+    expect((await loadEnv()).env.redisURL).toBeUndefined()
     const config = await loadNextConfig()
     expect(config.cacheHandler).toBeUndefined()
     expect(config.cacheMaxMemorySize).toBeUndefined()
@@ -26,7 +14,7 @@ describe('REDIS_URL', () => {
 
   it('is read as a redis:// or rediss:// URL, and gives Next.js the Redis cache handler with no memory cache', async () => {
     process.env.REDIS_URL = 'rediss://:secret@cache.internal:6380/2'
-    expect((await loadEnv()).redisURL).toBe('rediss://:secret@cache.internal:6380/2')
+    expect((await loadEnv()).env.redisURL).toBe('rediss://:secret@cache.internal:6380/2')
     const config = await loadNextConfig()
     expect(config.cacheHandler).toMatch(/src\/redis\/cacheHandler\.mjs$/)
     expect(config.cacheMaxMemorySize).toBe(0)

@@ -6,6 +6,18 @@ export const loadEnv = async () => {
   return import('@/env')
 }
 
+/** The project's sanitised Payload config, built afresh from the environment as it is now. */
+export const loadPayloadConfig = async () => {
+  vi.resetModules()
+  return (await import('@payload-config')).default
+}
+
+/** Evaluates next.config.mjs afresh, as `next build` and `next start` each do. */
+export const loadNextConfig = async () => {
+  vi.resetModules()
+  return (await import('../../next.config.mjs')).default
+}
+
 /**
  * Each test of the file starts from the process's environment without `unset` and with `set`,
  * and the environment is put back after it: tests change `process.env` freely.

@@ -95,6 +95,3 @@ export const executeSQL = async (payload: Payload, statement: string): Promise<R
   if (payload.db.name === 'postgres') return (await (payload.db as unknown as PostgresAdapter).pool.query(statement)).rows
   return (await (payload.db as unknown as SQLiteAdapter).client.execute(statement)).rows
 }
-
-/** The rows of a read-only SQL statement, on either dialect (the statement must be valid on both). */
-export const selectRows = executeSQL

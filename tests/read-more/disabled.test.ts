@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { getReadMoreLinks } from '@plugins/read-more'
 
-import { selectRows, testDialect } from '../helpers/testDatabase'
+import { executeSQL, testDialect } from '../helpers/testDatabase'
 import { bootScratch, type ScratchContext } from './scratchConfig'
 
 let ctx: ScratchContext
@@ -15,7 +15,7 @@ afterAll(async () => ctx?.shutdown())
 // Every name below is a literal of this file, never input.
 const columns = async (table: string) =>
   (
-    await selectRows(
+    await executeSQL(
       ctx.payload,
       testDialect === 'postgres'
         ? `SELECT column_name AS name FROM information_schema.columns WHERE table_name = '${table}'`
@@ -28,7 +28,7 @@ const columns = async (table: string) =>
 /** The tables' indexes, but for those every table has (SQLite's automatic ones, PostgreSQL's primary keys). */
 const indexesOf = async (tables: string[]) => {
   const list = tables.map((table) => `'${table}'`).join(', ')
-  const rows = await selectRows(
+  const rows = await executeSQL(
     ctx.payload,
     testDialect === 'postgres'
       ? `SELECT indexname AS name FROM pg_indexes WHERE tablename IN (${list}) AND indexname NOT LIKE '%_pkey'`
