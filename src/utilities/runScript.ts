@@ -3,7 +3,9 @@ import { fileURLToPath } from 'url'
 
 /** Which run of a script this process is: set for the runs `runScript` starts again. Internal. */
 const ATTEMPT_VARIABLE = 'NEWSROOM_SCRIPT_ATTEMPT'
-const ATTEMPTS = 5
+// A lost import strikes again in a run or two after the first now and then (four in a row was seen once
+// on a fresh clone); eight runs keep a newcomer's `npm run dev` from failing on it.
+const ATTEMPTS = 8
 
 type ScriptOptions = {
   /** Prefixes the script's own messages, e.g. `seed`. */
@@ -57,7 +59,11 @@ export const runScript = async (
       process.exitCode = 1
       return
     }
-    console.error(`[${name}] Node lost a module import while loading; starting again (${attempt + 1}/${ATTEMPTS}).`)
+    // What was still open tells a lost import (nothing) from a wait on something real, in a post-mortem.
+    const open = process.getActiveResourcesInfo().join(', ') || 'nothing'
+    console.error(
+      `[${name}] Node lost a module import while loading (still open: ${open}); starting again (${attempt + 1}/${ATTEMPTS}).`,
+    )
     retry = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(url), ...process.argv.slice(2)], {
       env: { ...process.env, [ATTEMPT_VARIABLE]: String(attempt + 1) },
       stdio: 'inherit',
