@@ -13,6 +13,7 @@ import { deleteComments } from './hooks/deleteComments'
 import { followTitleUntilPublished } from './hooks/followTitleUntilPublished'
 import { omitCommentsFromDraftReads } from './hooks/omitCommentsFromDraftReads'
 import { setPublishedAt } from './hooks/setPublishedAt'
+import { articlePreview } from './preview'
 
 export const Articles: CollectionConfig<'articles'> = {
   slug: 'articles',
@@ -24,6 +25,12 @@ export const Articles: CollectionConfig<'articles'> = {
     update: updateOwnArticleOrEditors,
   },
   admin: {
+    ...articlePreview(),
+    components: {
+      edit: {
+        beforeDocumentControls: ['@collections/Articles/components/ViewOnSite#ViewOnSite'],
+      },
+    },
     defaultColumns: ['title', 'authors', '_status', 'publishedAt'],
     useAsTitle: 'title',
   },
