@@ -4,6 +4,7 @@ import { createDraftUnlessAuthor, deleteOwnDraftOrEditors, updateOwnArticleOrEdi
 import { authorFieldOnly } from '@/access/fieldAccess'
 import { publishedOrStaff } from '@/access/publishedOrStaff'
 import { staffOnly } from '@/access/staffOnly'
+import { env } from '@/env'
 import { createdByField } from '@/fields/createdBy'
 import { newsroomSlugField } from '@/fields/slug'
 import { validateRelationship, validateUpload } from '@/fields/validateRelationExists'
@@ -25,7 +26,7 @@ export const Articles: CollectionConfig<'articles'> = {
     update: updateOwnArticleOrEditors,
   },
   admin: {
-    ...articlePreview(),
+    ...articlePreview({ secret: env.previewSecret, serverURL: env.serverURL }),
     components: {
       edit: {
         beforeDocumentControls: ['@collections/Articles/components/ViewOnSite#ViewOnSite'],
