@@ -50,7 +50,13 @@ const ArticlePage = async ({ params }: Args) => {
           {comments.totalDocs} {comments.totalDocs === 1 ? 'comment' : 'comments'}
         </h2>
         <CommentThread comments={comments.docs} />
-        {article.commentsEnabled ? <CommentForm articleID={article.id} /> : <p>Comments are closed on this story.</p>}
+        {preview ? (
+          <p>Readers can comment once the story is published.</p>
+        ) : article.commentsEnabled ? (
+          <CommentForm articleID={article.id} />
+        ) : (
+          <p>Comments are closed on this story.</p>
+        )}
       </section>
     </article>
   )
