@@ -5,6 +5,7 @@ import path from 'path'
 
 import { clientAddressFrom, type TrustProxy } from './http/clientAddress'
 import { parseRedisURL } from './redis/client.mjs'
+import { previewSecretFrom } from './utilities/preview'
 
 const isProduction = process.env.NODE_ENV === 'production'
 // `next build` loads the config to prerender the admin but never serves a request with it.
@@ -35,6 +36,16 @@ const readSecret = (): string => {
   }
   warnOnce('PAYLOAD_SECRET', '[newsroom] PAYLOAD_SECRET is not set: using the fixed development secret.')
   return DEV_SECRET
+}
+
+/** The preview token; in production without PREVIEW_SECRET, preview is off and this says so once. */
+const readPreviewSecret = (): string | undefined => {
+  const secret = previewSecretFrom(process.env)
+  // `next build` reads the config without serving anything: no warning for an unset variable there.
+  if (!secret && !isBuild) {
+    warnOnce('PREVIEW_SECRET', '[newsroom] PREVIEW_SECRET is not set: draft preview and live preview are off. Set it to a long random string to turn them on.')
+  }
+  return secret
 }
 
 const readList = (value: string | undefined): string[] =>
@@ -286,6 +297,8 @@ export const env = {
   /** `next dev`, whose hot reloading and error overlay need more of the pages' CSP (src/proxy.ts). */
   isDevelopment: process.env.NODE_ENV === 'development',
   isProduction,
+  /** The token of the admin's preview links to the frontend's draft route; undefined when preview is off. */
+  previewSecret: readPreviewSecret(),
   /** Whether this instance runs due jobs; false on every instance but one, or on all when `npm run jobs` runs them. */
   jobsAutoRun: readJobsAutoRun(),
   /** Cron (with seconds) on which due jobs such as scheduled publishing run. */

@@ -4,6 +4,7 @@ import { createDraftUnlessAuthor, deleteOwnDraftOrEditors, updateOwnArticleOrEdi
 import { authorFieldOnly } from '@/access/fieldAccess'
 import { publishedOrStaff } from '@/access/publishedOrStaff'
 import { staffOnly } from '@/access/staffOnly'
+import { env } from '@/env'
 import { createdByField } from '@/fields/createdBy'
 import { newsroomSlugField } from '@/fields/slug'
 import { validateRelationship, validateUpload } from '@/fields/validateRelationExists'
@@ -13,6 +14,7 @@ import { deleteComments } from './hooks/deleteComments'
 import { followTitleUntilPublished } from './hooks/followTitleUntilPublished'
 import { omitCommentsFromDraftReads } from './hooks/omitCommentsFromDraftReads'
 import { setPublishedAt } from './hooks/setPublishedAt'
+import { articlePreview } from './preview'
 
 export const Articles: CollectionConfig<'articles'> = {
   slug: 'articles',
@@ -24,6 +26,12 @@ export const Articles: CollectionConfig<'articles'> = {
     update: updateOwnArticleOrEditors,
   },
   admin: {
+    ...articlePreview({ secret: env.previewSecret, serverURL: env.serverURL }),
+    components: {
+      edit: {
+        beforeDocumentControls: ['@collections/Articles/components/ViewOnSite#ViewOnSite'],
+      },
+    },
     defaultColumns: ['title', 'authors', '_status', 'publishedAt'],
     useAsTitle: 'title',
   },

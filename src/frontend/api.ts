@@ -8,7 +8,7 @@ import { cacheTagOf, revalidateSeconds } from './cacheTags'
  * The reference frontend reads the CMS exactly as an external frontend would: anonymously, over
  * the public REST API. It is a separate concern from the CMS, so it reads its one setting itself.
  */
-const apiURL = (process.env.FRONTEND_API_URL ?? process.env.SERVER_URL ?? 'http://localhost:3000').replace(/\/$/, '')
+export const apiURL = (process.env.FRONTEND_API_URL ?? process.env.SERVER_URL ?? 'http://localhost:3000').replace(/\/$/, '')
 
 export type Paginated<T> = {
   docs: T[]
@@ -112,3 +112,31 @@ export const getApprovedComments = cache((articleID: number) =>
     ['comments'],
   ),
 )
+
+/**
+ * Reads from the API with a staff member's session (their `payload-token`, sent as a JWT), for
+ * draft preview. Never cached (`no-store`): a draft must not land in the Next.js data cache, which
+ * every reader's page may be served from, and the API answers a credentialed read as private.
+ */
+const getWithSession = async <T>(path: string, token: string): Promise<T> => {
+  const response = await fetch(`${apiURL}/api${path}`, {
+    cache: 'no-store',
+    headers: { Accept: 'application/json', Authorization: `JWT ${token}` },
+  })
+  if (!response.ok) throw new Error(`GET /api${path} answered ${response.status}`)
+  return (await response.json()) as T
+}
+
+/** The user a session belongs to, or null for an expired, forged or logged-out one. */
+export const getSessionUser = async (token: string): Promise<null | { id: number | string }> =>
+  (await getWithSession<{ user: null | { id: number | string } }>('/users/me?depth=0', token)).user
+
+/**
+ * A story's latest draft as the session's user may read it: what the API shows that user with
+ * `draft=true`, so a contributor sees no more than the API allows them.
+ */
+export const getDraftArticle = cache(async (slug: string, token: string): Promise<null | PopulatedArticle> => {
+  const params = { depth: 1, draft: 'true', 'joins[comments]': 'false', limit: 1, 'where[slug][equals]': slug }
+  const { docs } = await getWithSession<Paginated<PopulatedArticle>>(`/articles?${query(params)}`, token)
+  return docs[0] ?? null
+})

@@ -18,3 +18,6 @@ export const CHROMIUM_FLAGS = [
 ]
 
 export const E2E_SECRET = 'e2e-test-secret-not-for-production'
+
+/** The server's PREVIEW_SECRET: the admin's preview links carry it, and a test builds one by hand. */
+export const E2E_PREVIEW_SECRET = 'e2e-preview-secret-not-for-production'

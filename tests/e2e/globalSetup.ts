@@ -9,7 +9,7 @@ import { promisify } from 'util'
 
 import { demoLogins } from '../../src/seed/data/users'
 import { buildProduction, root, type RunningServer, startProductionServer, waitUntilServing } from '../helpers/server'
-import { ARTIFACTS_DIR, CHROMIUM_FLAGS, CHROMIUM_PATH, E2E_SECRET } from './constants'
+import { ARTIFACTS_DIR, CHROMIUM_FLAGS, CHROMIUM_PATH, E2E_PREVIEW_SECRET, E2E_SECRET } from './constants'
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -73,6 +73,7 @@ export default async function setup(project: TestProject) {
   const server: RunningServer = await startProductionServer({
     DATABASE_URL: databaseURL,
     PAYLOAD_SECRET: E2E_SECRET,
+    PREVIEW_SECRET: E2E_PREVIEW_SECRET,
     TRUST_PROXY: '1',
   })
   let browser: Awaited<ReturnType<typeof chromium.launchServer>> | undefined

@@ -56,6 +56,21 @@ describe('proxy', () => {
     expect(policy).not.toBe(second.headers.get('content-security-policy'))
   })
 
+  it('lets the site frame frontend pages in draft preview only (Live Preview), never the admin', () => {
+    const withDraftCookie = (path: string) =>
+      proxy(new NextRequest(`http://localhost:3000${path}`, { headers: { Cookie: '__prerender_bypass=abc; payload-token=t' } }))
+    const preview = withDraftCookie('/articles/some-story')
+    expect(directives(preview.headers.get('content-security-policy'))['frame-ancestors']).toEqual(["'self'"])
+    expect(preview.headers.get('x-frame-options')).toBe('SAMEORIGIN')
+    const admin = withDraftCookie('/admin/collections/articles/1')
+    expect(directives(admin.headers.get('content-security-policy'))['frame-ancestors']).toEqual(["'none'"])
+    expect(admin.headers.get('x-frame-options')).toBeNull()
+    const reader = run('/articles/some-story')
+    expect(directives(reader.headers.get('content-security-policy'))['frame-ancestors']).toEqual(["'none'"])
+    // next.config.mjs's DENY stands wherever the proxy sets nothing.
+    expect(reader.headers.get('x-frame-options')).toBeNull()
+  })
+
   it('gives admin pages the admin policy', () => {
     for (const path of ['/admin', '/admin/collections/articles']) {
       expect(directives(run(path).headers.get('content-security-policy'))['style-src']).toContain("'unsafe-inline'")
