@@ -5,17 +5,21 @@
  */
 import { createHash } from 'crypto'
 
-import { send } from '../helpers/http'
+import { runScript } from '../../src/utilities/runScript'
 
-const name = process.argv[2]
-const response = await send(new Request(`http://localhost:3000/api/media/file/${encodeURIComponent(name)}`))
-const body = Buffer.from(await response.arrayBuffer())
-console.log(
-  JSON.stringify({
-    contentType: response.headers.get('content-type'),
-    sha256: createHash('sha256').update(body).digest('hex'),
-    status: response.status,
-  }),
-)
-// Payload keeps its database connection and job timers open.
-process.exit(0)
+// runScript starts the process again when a module import is lost while loading the app (as the
+// seed does): twice in CI this process ended early with no output at all.
+await runScript({ name: 'second instance', url: import.meta.url }, async () => {
+  const { send } = await import('../helpers/http')
+  const name = process.argv[2]
+  const response = await send(new Request(`http://localhost:3000/api/media/file/${encodeURIComponent(name)}`))
+  const body = Buffer.from(await response.arrayBuffer())
+  console.log(
+    JSON.stringify({
+      contentType: response.headers.get('content-type'),
+      sha256: createHash('sha256').update(body).digest('hex'),
+      status: response.status,
+    }),
+  )
+  return 0
+})
