@@ -7,7 +7,7 @@ export type Side = 'baseline' | 'project'
  * Scenarios driven by autocannon at a steady rate; `burst` (bench/burst.ts) is a one-off wave of writes,
  * `graphql-worst` (bench/graphqlWorst.ts) the costliest accepted GraphQL operations, one at a time.
  */
-export type LoadScenarioName = 'article' | 'comments' | 'graphql' | 'home' | 'read-more' | 'tag'
+export type LoadScenarioName = 'article' | 'comments' | 'graphql' | 'home' | 'read-more' | 'search' | 'tag'
 export type ScenarioName = 'burst' | 'graphql-worst' | LoadScenarioName
 
 export type RequestContext = {
@@ -65,6 +65,14 @@ export const tagPath = (side: Side, tagID: number): string =>
   `/api/articles?${query({ ...storyList, 'where[tags][in]': tagID, ...publishedOnly(side) })}`
 
 export const readMorePath = (id: number): string => `/api/articles/${id}/read-more`
+
+/**
+ * What readers type into a search box, from the archive's vocabulary (bench/text.ts): one to three
+ * words, common and rare, and a half-typed word. As a stranger asks: no `limit`, the first page.
+ */
+const SEARCHES = ['council budget', 'river flood', 'strike', 'solar grid power', 'museum artists', 'airport flights', 'rent', 'fire crews rescue', 'election campaign', 'hosp']
+
+export const searchPath = (q: string): string => `/api/search?${query({ q })}`
 
 /**
  * The list and the story as a stranger first asks REST for them, without the reference frontend's
@@ -151,6 +159,13 @@ export const SCENARIOS: Scenario[] = [
     label: 'read-more links',
     name: 'read-more',
     request: ({ targets }) => rotatingGet(targets.articles, ({ id }) => readMorePath(id)),
+    writes: false,
+  },
+  {
+    comparesWithBaseline: false,
+    label: 'search',
+    name: 'search',
+    request: () => rotatingGet(SEARCHES, searchPath),
     writes: false,
   },
   {

@@ -32,6 +32,7 @@ import { sentByStaff } from './graphql/requestOf'
 import { checkQueries } from './queries/checkQueries'
 import { queryErrorLogLevels } from './queries/errors'
 import { createRateLimits } from './rateLimits/createRateLimits'
+import { searchPlugin } from './search'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -97,6 +98,8 @@ export default buildConfig({
     // S3-compatible storage for media when S3_BUCKET is set. First, so that the plugins after it cover the fields it adds.
     mediaStorage(env.s3),
     readMorePlugin({ collections: ['articles'], relationTo: ['tags', 'articles'], tagsField: 'tags' }),
+    // Full-text search over published stories: GET /api/search and the GraphQL Search query.
+    searchPlugin(),
     // After the plugins that add collections or fields, so that their relations are covered too.
     publicReadsPlugin({
       // The read-more plugin drops links to documents the reader may not read itself, before population.

@@ -7,8 +7,8 @@ import { carriesCredentials } from './carriesCredentials'
 
 type RouteHandler<TArgs> = (request: Request, args: TArgs) => Promise<Response>
 
-/** Collections whose anonymous reads are the same for every reader, so shared caches may keep them. */
-const SHARED_COLLECTIONS = new Set(['articles', 'authors', 'comments', 'media', 'tags'])
+/** Collections (and `/api/search`) whose anonymous reads are the same for every reader, so shared caches may keep them. */
+const SHARED_COLLECTIONS = new Set(['articles', 'authors', 'comments', 'media', 'search', 'tags'])
 
 export const PRIVATE_CACHE_CONTROL = 'private, no-store'
 

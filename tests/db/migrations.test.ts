@@ -76,7 +76,10 @@ describe(`database: migrations (${testDialect})`, () => {
     const { pushSQLiteSchema } = await import('drizzle-kit/api')
     const adapter = ctx.payload.db as unknown as SQLiteAdapter
     const { statementsToExecute } = await pushSQLiteSchema(adapter.schema, adapter.drizzle)
-    expect(statementsToExecute, createMigration).toEqual([])
+    // The search index is an FTS5 virtual table (and its shadow tables) made by its own migration:
+    // Drizzle's schema cannot describe it, so push would drop it. The project never pushes.
+    const outsideDrizzle = /^DROP TABLE `search_index(_(config|content|data|docsize|idx))?`;$/
+    expect(statementsToExecute.filter((statement) => !outsideDrizzle.test(statement)), createMigration).toEqual([])
   })
 
   // The foreign-key hazard of table rebuilds is SQLite's: PostgreSQL alters columns in place.

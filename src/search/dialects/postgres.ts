@@ -1,0 +1,50 @@
+import type { PostgresAdapter } from '@payloadcms/db-postgres'
+
+import { sql } from '@payloadcms/db-postgres'
+
+import type { SearchDialect, Target } from './types'
+
+import { MARK_END, MARK_START } from '../highlight'
+import { connectionFor } from './connection'
+
+type Database = Pick<PostgresAdapter['drizzle'], 'execute'>
+
+const connect = async ({ payload, req }: Target) => (await connectionFor(payload, req)) as Database
+
+/** Every term required, the last also as a prefix, as on SQLite; terms are letters and digits only (searchArgs). */
+const tsQuery = (terms: string[]): string =>
+  terms.map((term, index) => (index === terms.length - 1 ? `${term}:*` : term)).join(' & ')
+
+const HEADLINE_OPTIONS = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=30, MinWords=12, ShortWord=2, FragmentDelimiter=…, MaxFragments=1`
+
+/**
+ * PostgreSQL: the table `search_index` with a generated, weighted `tsvector` under a GIN index
+ * (src/migrations/postgres/…_search_index.ts), ranked by ts_rank_cd; English stemming, as the
+ * porter tokenizer does on SQLite.
+ */
+export const postgresSearch: SearchDialect = {
+  adapterName: 'postgres',
+  hasRows: async (target) => (await (await connect(target)).execute(sql`SELECT 1 FROM search_index LIMIT 1`)).rows.length > 0,
+  remove: async (target, id) => {
+    await (await connect(target)).execute(sql`DELETE FROM search_index WHERE article_id = ${id}`)
+  },
+  search: async (target, { limit, offset, terms }) => {
+    const db = await connect(target)
+    const query = tsQuery(terms)
+    const counted = await db.execute(sql`
+      SELECT count(*)::int AS total FROM search_index WHERE document @@ to_tsquery('english', ${query})`)
+    const found = await db.execute(sql`
+      SELECT article_id AS id,
+        ts_headline('english', concat_ws(' ', title, excerpt, body), q, ${HEADLINE_OPTIONS}) AS snippet
+      FROM search_index, to_tsquery('english', ${query}) AS q
+      WHERE document @@ q
+      ORDER BY ts_rank_cd(document, q) DESC, article_id DESC
+      LIMIT ${limit} OFFSET ${offset}`)
+    return { hits: found.rows as { id: number; snippet: string }[], total: Number((counted.rows[0] as { total: number }).total) }
+  },
+  upsert: async (target, { body, excerpt, id, title, topics }) => {
+    await (await connect(target)).execute(sql`
+      INSERT INTO search_index (article_id, title, excerpt, body, topics) VALUES (${id}, ${title}, ${excerpt}, ${body}, ${topics})
+      ON CONFLICT (article_id) DO UPDATE SET title = excluded.title, excerpt = excluded.excerpt, body = excluded.body, topics = excluded.topics`)
+  },
+}
