@@ -12,6 +12,7 @@ import { demoLogins, seed } from '@/seed'
 import { articles as articleSeeds } from '@/seed/data/articles'
 
 import { bootPayload, type TestContext } from '../helpers/bootPayload'
+import { rest } from '../helpers/http'
 
 const COUNTED: CollectionSlug[] = ['users', 'authors', 'tags', 'articles', 'comments', 'media', 'payload-jobs']
 
@@ -190,6 +191,19 @@ describe('seed', () => {
   })
 
   // Last: it publishes the scheduled story, which the assertions above expect to be a draft.
+  it('finds the obviously best seeded story first when searching, and never a draft or the scheduled story', async () => {
+    const first = async (q: string): Promise<string | undefined> =>
+      (await rest('GET', `/search?q=${encodeURIComponent(q)}`)).body.docs[0]?.title
+    expect(await first('typhoon power')).toMatch(/^Typhoon leaves/)
+    expect(await first('lisbon solar')).toMatch(/^Lisbon tram depots/)
+    expect(await first('short-let licences')).toMatch(/^Lisbon extends freeze/)
+    expect(await first('pollock')).toMatch(/^Pollock catch limit/)
+    expect(await first('container berth')).toMatch(/^Vladivostok terminal/)
+    // The ferry strike is a draft; the island story is scheduled, not yet published.
+    expect(await first('tagus ferry')).toBeUndefined()
+    expect(await first('unplug')).toBeUndefined()
+  })
+
   it('publishes the scheduled story when its job runs', async () => {
     const [job] = await pendingScheduleJobs()
     await ctx.payload.update({
