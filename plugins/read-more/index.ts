@@ -42,7 +42,7 @@ export const readMorePlugin = (incomingOptions?: ReadMoreOptions): Plugin => {
         ...graphQL,
         queries: (GraphQL, context) => ({
           ...graphQL?.queries?.(GraphQL, context),
-          ReadMore: readMoreQuery(GraphQL, options),
+          ReadMore: readMoreQuery(GraphQL, options, context.config.db.defaultIDType === 'number' ? 'number' : 'text'),
         }),
       },
       onInit: async (payload) => {

@@ -244,8 +244,8 @@ describe('GraphQL, as a frontend client queries it', () => {
 
   it('resolves the read-more links of a story', async () => {
     const { body } = await graphqlQuery<{ ReadMore: ReadMoreLink[] }>(
-      'query Related($id: String!) { ReadMore(collection: "articles", id: $id) { kind source title collection id slug url } }',
-      { id: String(story.id) },
+      'query Related($id: Int!) { ReadMore(collection: "articles", id: $id) { kind source title collection id slug url } }',
+      { id: story.id },
     )
     expect(body.errors).toBeUndefined()
     const rest = await getJSON<{ links: ReadMoreLink[] }>(`/articles/${story.id}/read-more`)

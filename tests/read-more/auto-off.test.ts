@@ -25,7 +25,7 @@ describe('read-more with auto: false', () => {
     })
     const curated = [{ kind: 'external', source: 'curated', title: 'Elsewhere', url: 'https://example.org/elsewhere' }]
     expect((await ctx.rest('GET', `/episodes/${source.id}/read-more?limit=10`)).body).toEqual({ links: curated })
-    const { body } = await ctx.graphql(`{ ReadMore(collection: "episodes", id: "${source.id}") { kind source title url } }`)
+    const { body } = await ctx.graphql(`{ ReadMore(collection: "episodes", id: ${source.id}) { kind source title url } }`)
     expect(body.data.ReadMore).toEqual(curated)
     expect(await getReadMoreLinks({ id: source.id, collection: 'episodes', payload: ctx.payload })).toEqual(curated)
     // The same document with room to spare and a shared topic: with auto on it would list `other`.

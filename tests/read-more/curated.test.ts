@@ -29,7 +29,7 @@ let ctx: TestContext
 let staff: Staff
 let fx: Fixtures
 
-const linkQuery = `query($collection: String!, $id: String!, $limit: Int) {
+const linkQuery = `query($collection: String!, $id: Int!, $limit: Int) {
   ReadMore(collection: $collection, id: $id, limit: $limit) { kind source title collection id slug url }
 }`
 
@@ -119,12 +119,12 @@ describe('read-more curated links', () => {
     expect(summary(restStaff.body.links)).toEqual(staffCurated())
     expect(JSON.stringify(rest0.body)).not.toContain(DRAFT_TITLE)
 
-    const vars = { collection: 'articles', id: String(fx.source.id) }
+    const vars = { collection: 'articles', id: fx.source.id }
     const gql = await graphql<{ ReadMore: ReadMoreLink[] }>(linkQuery, vars)
     const gqlStaff = await graphql<{ ReadMore: ReadMoreLink[] }>(linkQuery, vars, staff.editor.token)
     expect(summary(gql.body.data!.ReadMore)).toEqual(publicCurated())
     expect(summary(gqlStaff.body.data!.ReadMore)).toEqual(staffCurated())
-    expect(gql.body.data!.ReadMore[2]).toMatchObject({ collection: 'articles', id: String(fx.pubTarget.id), url: null })
+    expect(gql.body.data!.ReadMore[2]).toMatchObject({ collection: 'articles', id: fx.pubTarget.id, url: null })
 
     const local = await getReadMoreLinks({ id: fx.source.id, collection: 'articles', payload: ctx.payload })
     const localStaff = await getReadMoreLinks({ id: fx.source.id, collection: 'articles', payload: ctx.payload, user: staff.author.user })
@@ -212,7 +212,7 @@ describe('read-more curated links', () => {
     }
     expect((await rest('GET', `/articles/${fx.draftTarget.id}/read-more`, { token: staff.contributor.token })).status).toBe(200)
 
-    const gql = await graphql(linkQuery, { collection: 'articles', id: String(fx.draftTarget.id) })
+    const gql = await graphql(linkQuery, { collection: 'articles', id: fx.draftTarget.id })
     expect(gql.body.data ?? null).toBeNull()
     expect(gql.body.errors?.[0]).toMatchObject({ extensions: { statusCode: 404 }, message: 'Not Found' })
     await expect(getReadMoreLinks({ id: fx.draftTarget.id, collection: 'articles', payload: ctx.payload })).rejects.toMatchObject({
@@ -229,9 +229,9 @@ describe('read-more curated links', () => {
       expect(body.errors[0].message).toBe('The following field is invalid: limit')
       expect(body.errors[0].data.errors[0]).toMatchObject({ path: 'limit' })
     }
-    const gql = await graphql(linkQuery, { collection: 'articles', id: String(fx.source.id), limit: 0 })
+    const gql = await graphql(linkQuery, { collection: 'articles', id: fx.source.id, limit: 0 })
     expect(gql.body.errors?.[0]).toMatchObject({ extensions: { statusCode: 400 }, message: 'The following field is invalid: limit' })
-    const unknown = await graphql(linkQuery, { collection: 'authors', id: '1' })
+    const unknown = await graphql(linkQuery, { collection: 'authors', id: 1 })
     expect(unknown.body.errors?.[0]).toMatchObject({ extensions: { statusCode: 400 }, message: 'The following field is invalid: collection' })
   })
 })

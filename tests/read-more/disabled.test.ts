@@ -60,7 +60,7 @@ describe('read-more with disabled: true', () => {
     const episode = await ctx.local.create({ collection: 'episodes', data: { headline: 'Quiet' } })
     const { status } = await ctx.rest('GET', `/episodes/${episode.id}/read-more`)
     expect(status).toBe(404)
-    const { body } = await ctx.graphql(`{ ReadMore(collection: "episodes", id: "${episode.id}") { title } }`)
+    const { body } = await ctx.graphql(`{ ReadMore(collection: "episodes", id: ${episode.id}) { title } }`)
     expect(body.errors?.[0]?.message).toMatch(/Cannot query field "ReadMore"/)
     await expect(getReadMoreLinks({ id: episode.id, collection: 'episodes', payload: ctx.payload })).rejects.toThrow(
       /not enabled on the collection "episodes"/,

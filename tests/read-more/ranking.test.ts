@@ -120,9 +120,9 @@ describe('read-more automatic links', () => {
 
   it('returns the same links over GraphQL and the Local API, for the public and for staff', async () => {
     const expected = await endpoint(10)
-    const query = `query($id: String!) { ReadMore(collection: "articles", id: $id, limit: 10) { kind source title collection id slug url } }`
+    const query = `query($id: Int!) { ReadMore(collection: "articles", id: $id, limit: 10) { kind source title collection id slug url } }`
     for (const token of [undefined, staff.editor.token]) {
-      const { body } = await graphql<{ ReadMore: ReadMoreLink[] }>(query, { id: String(art.T.id) }, token)
+      const { body } = await graphql<{ ReadMore: ReadMoreLink[] }>(query, { id: art.T.id }, token)
       expect(named(body.data!.ReadMore)).toEqual(expected)
       expect(await endpoint(10, token)).toEqual(expected)
     }

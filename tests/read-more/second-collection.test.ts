@@ -85,8 +85,8 @@ describe('read-more on a second collection (episodes, tagsField "subjects", no d
     const path = `/episodes/${episode.Source.id}/read-more?limit=6`
     expect(named((await ctx.rest('GET', path)).body.links)).toEqual(publicLinks)
     expect(named((await ctx.rest('GET', path, undefined, member.token)).body.links)).toEqual(memberLinks)
-    const query = `query($id: String!) { ReadMore(collection: "episodes", id: $id, limit: 6) { kind source title collection id slug url } }`
-    expect(named((await ctx.graphql(query, { id: String(episode.Source.id) })).body.data.ReadMore)).toEqual(publicLinks)
+    const query = `query($id: Int!) { ReadMore(collection: "episodes", id: $id, limit: 6) { kind source title collection id slug url } }`
+    expect(named((await ctx.graphql(query, { id: episode.Source.id })).body.data.ReadMore)).toEqual(publicLinks)
     const local = await getReadMoreLinks({ id: episode.Source.id, collection: 'episodes', limit: 6, payload: ctx.payload })
     expect(named(local)).toEqual(publicLinks)
     expect(local[2]).toEqual({ collection: 'episodes', id: episode.Rare.id, kind: 'internal', slug: null, source: 'auto', title: 'Episode Rare' })

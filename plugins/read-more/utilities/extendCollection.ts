@@ -2,7 +2,7 @@ import type { CollectionConfig, Field } from 'payload'
 
 import type { SanitizedReadMoreOptions } from '../types'
 
-import { readMoreEndpoint } from '../endpoints/readMoreEndpoint'
+import { readMoreBySlugEndpoint, readMoreEndpoint } from '../endpoints/readMoreEndpoint'
 import { readMoreField } from '../fields/readMoreField'
 import { recountTopicsAfterChange } from '../hooks/recountTopicsAfterChange'
 import { recountTopicsAfterDelete } from '../hooks/recountTopicsAfterDelete'
@@ -30,11 +30,19 @@ export const extendCollection = (collection: CollectionConfig, options: Sanitize
   // Server-only: lets the Local API helper find the options the collection was set up with.
   const custom = { ...collection.custom, [OPTIONS_KEY]: options }
   if (options.disabled) return { ...collection, custom, fields }
+  const hasSlugField = findTopLevelField(collection.fields, 'slug') !== undefined
   return {
     ...collection,
     custom,
     endpoints:
-      collection.endpoints === false ? false : [...(collection.endpoints ?? []), readMoreEndpoint(collection.slug, options)],
+      collection.endpoints === false
+        ? false
+        : [
+            // Before the by-id route: `/read-more` must not be read as a document id.
+            ...(hasSlugField ? [readMoreBySlugEndpoint(collection.slug, options)] : []),
+            ...(collection.endpoints ?? []),
+            readMoreEndpoint(collection.slug, options),
+          ],
     fields,
     hooks: {
       ...collection.hooks,

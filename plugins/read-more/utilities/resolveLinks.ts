@@ -5,6 +5,7 @@ import { NotFound } from 'payload'
 import type { DocumentID, ReadMoreLink, ReadMoreRow, SanitizedReadMoreOptions } from '../types'
 
 import { isHttpURL, normalizeURL } from './isHttpURL'
+import { findIDBySlug } from './findIDBySlug'
 import { parseDocumentID } from './parseDocumentID'
 import { rankRelated } from './rankRelated'
 import { type FoundDocument, findReadable, NO_JOINS, READ_MORE_INTERNAL } from './readableDocuments'
@@ -15,11 +16,13 @@ import { READ_MORE_FIELD } from './validateAgainstConfig'
 export type ResolveArgs = {
   /** Slug of a collection the plugin is installed on. */
   collection: string
-  id: unknown
+  /** The document: its id, or (`id` undefined) its `slug`. */
+  id?: unknown
   /** How many links at most; already checked (1–20). */
   limit: number
   options: SanitizedReadMoreOptions
   payload: Payload
+  slug?: unknown
   /** The reader; `null` for the public. */
   user: null | PayloadRequest['user'] | TypedUser
 }
@@ -121,9 +124,10 @@ export const resolveReadMoreLinks = async ({
   limit,
   options,
   payload,
+  slug,
   user,
 }: ResolveArgs): Promise<ReadMoreLink[]> => {
-  const id = parseDocumentID(payload, collection, rawID)
+  const id = rawID === undefined ? await findIDBySlug({ collection, payload, slug, user }) : parseDocumentID(payload, collection, rawID)
   if (id === undefined) throw new NotFound()
   const doc = (await payload.findByID({
     id,

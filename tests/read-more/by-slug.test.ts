@@ -1,0 +1,66 @@
+import { beforeAll, describe, expect, it } from 'vitest'
+
+import { graphql, rest } from '../helpers/http'
+import { useStaffPayload } from '../helpers/staff'
+
+const { ctx, staff } = useStaffPayload()
+
+let story: { id: number; slug: string }
+
+beforeAll(async () => {
+  const { payload } = ctx
+  const author = await payload.create({ collection: 'authors', data: { name: 'Noor Haddad', slug: 'noor-haddad' } })
+  const tag = await payload.create({ collection: 'tags', data: { name: 'Tides', slug: 'tides' } })
+  const publish = (title: string, extra: object = {}) =>
+    payload.create({ collection: 'articles', data: { _status: 'published', authors: [author.id], tags: [tag.id], title, ...extra } })
+  await publish('Spring tide floods the quay')
+  const created = await publish('Tide tables revised', {
+    readMore: [{ title: 'Tide predictions', type: 'external', url: 'https://example.org/tides' }],
+  })
+  story = { id: created.id, slug: created.slug! }
+  await payload.create({ collection: 'articles', data: { _status: 'draft', authors: [author.id], slug: 'tide-draft', title: 'Tide draft' } })
+})
+
+const QUERY = 'query ($id: Int, $slug: String) { ReadMore(collection: "articles", id: $id, slug: $slug) { kind source title collection id slug url } }'
+
+describe('read-more: by slug, typed ids and enums', () => {
+  it('answers GET /api/articles/read-more?slug=… as the by-id route does', async () => {
+    const byID = await rest('GET', `/articles/${story.id}/read-more`)
+    const bySlug = await rest('GET', `/articles/read-more?slug=${story.slug}`)
+    expect(bySlug.status).toBe(200)
+    expect(bySlug.body).toEqual(byID.body)
+    expect(bySlug.body.links.map(({ source }: { source: string }) => source)).toEqual(['curated', 'auto'])
+    expect((await rest('GET', `/articles/read-more?slug=${story.slug}&limit=1`)).body.links).toHaveLength(1)
+  })
+
+  it('answers 404 for a slug the reader may not read, and 400 naming slug when it is missing', async () => {
+    expect((await rest('GET', '/articles/read-more?slug=tide-draft')).status).toBe(404)
+    // Staff may read drafts, by id as by slug.
+    expect((await rest('GET', '/articles/read-more?slug=tide-draft', { token: staff.editor.token })).status).toBe(200)
+    expect((await rest('GET', '/articles/read-more?slug=no-such-story')).status).toBe(404)
+    const missing = await rest('GET', '/articles/read-more')
+    expect(missing.status).toBe(400)
+    expect(missing.body.errors[0].data.errors[0]).toMatchObject({ path: 'slug' })
+  })
+
+  it('takes the id as an Int or the slug over GraphQL, with enums for kind and source', async () => {
+    const byID = await graphql(QUERY, { id: story.id })
+    expect(byID.body.errors).toBeUndefined()
+    const bySlug = await graphql(QUERY, { slug: story.slug })
+    expect(bySlug.body.data).toEqual(byID.body.data)
+    const [curated, auto] = byID.body.data.ReadMore
+    expect(curated).toMatchObject({ kind: 'external', source: 'curated', url: 'https://example.org/tides' })
+    expect(auto).toMatchObject({ collection: 'articles', id: expect.any(Number), kind: 'internal', source: 'auto' })
+
+    const schema = await graphql('{ kind: __type(name: "ReadMoreLinkKind") { kind enumValues { name } } source: __type(name: "ReadMoreLinkSource") { enumValues { name } } }')
+    expect(schema.body.data.kind).toEqual({ enumValues: [{ name: 'external' }, { name: 'internal' }], kind: 'ENUM' })
+    expect(schema.body.data.source.enumValues.map(({ name }: { name: string }) => name).sort()).toEqual(['auto', 'curated'])
+  })
+
+  it('refuses both or neither of id and slug, naming id', async () => {
+    for (const variables of [{}, { id: story.id, slug: story.slug }]) {
+      const { body } = await graphql(QUERY, variables)
+      expect(body.errors?.[0]).toMatchObject({ extensions: { statusCode: 400 }, message: 'The following field is invalid: id' })
+    }
+  })
+})
