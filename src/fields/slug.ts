@@ -3,6 +3,8 @@ import type { FieldHook, RowField, TextField, TextFieldSingleValidation } from '
 import { slugField } from 'payload'
 import { slugify } from 'payload/shared'
 
+import { staffFieldOnly } from '@/access/fieldAccess'
+
 /**
  * Payload's slug field, completed for API clients. Its own generator runs alongside the
  * required-check and GraphQL marks a required field non-null in mutation inputs, so a client
@@ -13,11 +15,12 @@ export const newsroomSlugField = (useAsSlug = 'title'): RowField =>
   slugField({
     overrides: (row) => ({
       ...row,
-      fields: row.fields.map((field) =>
-        field.type === 'text' && field.name === 'slug'
-          ? withSlugRules(field, useAsSlug)
-          : field,
-      ),
+      fields: row.fields.map((field) => {
+        if (field.type === 'text' && field.name === 'slug') return withSlugRules(field, useAsSlug)
+        // The admin's "follow the title" switch: an editing aid, not content the public reads.
+        if (field.type === 'checkbox' && field.name === 'generateSlug') return { ...field, access: { ...field.access, read: staffFieldOnly } }
+        return field
+      }),
     }),
     required: false,
     useAsSlug,

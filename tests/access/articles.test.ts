@@ -167,7 +167,7 @@ describeMatrix('articles', suite, {
     await expectReads(
       { actor, collection: 'articles', payload: suite.payload(), surface },
       {
-        probe: { fields: { createdBy: own.createdBy }, hidden, id: own.id },
+        probe: { fields: { createdBy: own.createdBy, generateSlug: own.generateSlug }, hidden, id: own.id },
         readable: [shared.published.id, revised.id, ...Object.values(publishedByRole).map(({ id }) => id)].concat(
           outcome === 'all' ? drafts : [],
         ),

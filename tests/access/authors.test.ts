@@ -53,7 +53,7 @@ describeMatrix('authors', suite, {
     return expectReads(
       { actor, collection: 'authors', payload: suite.payload(), surface },
       {
-        probe: { fields: { user: probe.user }, hidden, id: probe.id },
+        probe: { fields: { generateSlug: probe.generateSlug, user: probe.user }, hidden, id: probe.id },
         readable: [freelance.id, ...Object.values(linked).map(({ id }) => id)],
         unreadable: [],
       },

@@ -96,21 +96,21 @@ export type AccessMatrix = { [C in MatrixCollection]: Record<MatrixRole, Cell<C>
 /** The access contract: the tests in this folder and the README table are both generated from it. */
 export const matrix: AccessMatrix = {
   articles: {
-    anonymous: { create: 'none', read: 'published', update: 'none', delete: 'none', hidden: ['createdBy'] },
+    anonymous: { create: 'none', read: 'published', update: 'none', delete: 'none', hidden: ['createdBy', 'generateSlug'] },
     contributor: { create: 'drafts', read: 'all', update: 'own-never-published', delete: 'none' },
     author: { create: 'any', read: 'all', update: 'own', delete: 'own-drafts' },
     editor: { create: 'any', read: 'all', update: 'all', delete: 'all' },
     admin: { create: 'any', read: 'all', update: 'all', delete: 'all' },
   },
   authors: {
-    anonymous: { create: 'none', read: 'all', update: 'none', delete: 'none', hidden: ['user'] },
+    anonymous: { create: 'none', read: 'all', update: 'none', delete: 'none', hidden: ['generateSlug', 'user'] },
     contributor: { create: 'none', read: 'all', update: 'own-profile', delete: 'none' },
     author: { create: 'none', read: 'all', update: 'own-profile', delete: 'none' },
     editor: { create: 'any', read: 'all', update: 'all', delete: 'all' },
     admin: { create: 'any', read: 'all', update: 'all', delete: 'all' },
   },
   tags: {
-    anonymous: { create: 'none', read: 'public', update: 'none', delete: 'none' },
+    anonymous: { create: 'none', read: 'public', update: 'none', delete: 'none', hidden: ['generateSlug'] },
     contributor: { create: 'none', read: 'all', update: 'none', delete: 'none' },
     author: { create: 'any', read: 'all', update: 'none', delete: 'none' },
     editor: { create: 'any', read: 'all', update: 'all', delete: 'all' },

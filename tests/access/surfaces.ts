@@ -162,11 +162,11 @@ const restSurface: Surface = {
 
 /** GraphQL names, and the fields asked for: those the access tests look at, relationships as `{ id }`. */
 const schema: Record<MatrixCollection, { fields: string; many: string; one: string }> = {
-  articles: { fields: 'id title _status publishedAt createdBy { id }', many: 'Articles', one: 'Article' },
-  authors: { fields: 'id name user { id }', many: 'Authors', one: 'Author' },
+  articles: { fields: 'id title _status publishedAt createdBy { id } generateSlug', many: 'Articles', one: 'Article' },
+  authors: { fields: 'id name user { id } generateSlug', many: 'Authors', one: 'Author' },
   comments: { fields: 'id authorName authorEmail body status', many: 'Comments', one: 'Comment' },
   media: { fields: 'id alt createdBy { id }', many: 'allMedia', one: 'Media' },
-  tags: { fields: 'id name internal', many: 'Tags', one: 'Tag' },
+  tags: { fields: 'id name internal generateSlug', many: 'Tags', one: 'Tag' },
   users: { fields: 'id name email role', many: 'Users', one: 'User' },
 }
 

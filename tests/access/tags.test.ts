@@ -61,13 +61,15 @@ describeMatrix('tags', suite, {
       { allowed: outcome === 'all', id: tags.internal.id, name: 'internal tag' },
     ])
   },
-  read: ({ actor, outcome, surface }) =>
-    expectReads(
+  read: ({ actor, hidden, outcome, surface }) => {
+    const probe = { fields: { generateSlug: shared.public.generateSlug }, hidden, id: shared.public.id }
+    return expectReads(
       { actor, collection: 'tags', payload: suite.payload(), surface },
       outcome === 'all'
-        ? { readable: [shared.public.id, shared.internal.id], unreadable: [] }
-        : { readable: [shared.public.id], unreadable: [shared.internal.id] },
-    ),
+        ? { probe, readable: [shared.public.id, shared.internal.id], unreadable: [] }
+        : { probe, readable: [shared.public.id], unreadable: [shared.internal.id] },
+    )
+  },
   update: ({ actor, outcome, role, surface }) => {
     const { update: tags } = forWrites.get(suite.key(surface, role))!
     const data = { name: `Renamed by ${role} over ${surface.name}` }

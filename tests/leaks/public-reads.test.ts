@@ -166,7 +166,7 @@ beforeAll(async () => {
       tags: [fx.internalTag.id],
       users: fx.allUserIDs,
     },
-    keys: ['apiKey', 'authorEmail', 'createdBy', 'email', 'hash', 'resetPasswordToken', 'role', 'salt', 'sessions'],
+    keys: ['apiKey', 'authorEmail', 'createdBy', 'email', 'generateSlug', 'hash', 'resetPasswordToken', 'role', 'salt', 'sessions'],
     keysByCollection: { authors: ['user'], comments: ['status'] },
     // Every hidden string in the fixtures carries SECRET; every email belongs to a person or a commenter.
     strings: ['SECRET', '@newsroom.test', '@example.com'],
