@@ -64,3 +64,26 @@ describe('read-more: by slug, typed ids and enums', () => {
     }
   })
 })
+
+describe('read-more: populated targets are lean', () => {
+  it('populates a story linked from another (and a comment’s story) without its body', async () => {
+    const { payload } = ctx
+    const target = await payload.find({ collection: 'articles', limit: 1, where: { slug: { equals: 'spring-tide-floods-the-quay' } } })
+    const linking = await payload.create({
+      collection: 'articles',
+      data: {
+        _status: 'published',
+        authors: target.docs[0].authors,
+        readMore: [{ doc: { relationTo: 'articles', value: target.docs[0].id }, type: 'internal' }],
+        title: 'Harbour wall repaired',
+      },
+    })
+    const { body } = await rest('GET', `/articles/${linking.id}?depth=1`)
+    const populated = body.readMore[0].doc.value
+    expect(Object.keys(populated).sort()).toEqual(['excerpt', 'heroImage', 'id', 'publishedAt', 'slug', 'title'].filter((key) => key in populated).sort())
+    expect(populated).toMatchObject({ id: target.docs[0].id, slug: 'spring-tide-floods-the-quay', title: 'Spring tide floods the quay' })
+    expect(populated).not.toHaveProperty('content')
+    // A story read on its own still has everything.
+    expect((await rest('GET', `/articles/${target.docs[0].id}`)).body).toHaveProperty('content')
+  })
+})
