@@ -14,8 +14,8 @@ export const SITE_NAME = 'Newsroom'
 export const SITE_DESCRIPTION = 'News from the Newsroom demo site, served by the public API of the Newsroom CMS.'
 /** The language of the site's stories, as feeds and Google News name it. */
 export const SITE_LANGUAGE = 'en'
-/** The publisher's logo, shipped in public/: structured data and feeds show it. */
-export const LOGO = { height: 60, path: '/logo.png', width: 240 }
+/** The publisher's logo (240 × 60, as Google asks of a news publisher's), shipped in public/. */
+export const LOGO = { path: '/logo.png' }
 
 export { storyPath }
 export const tagPath = (slug: string): string => `/tags/${encodeURIComponent(slug)}`
