@@ -4,7 +4,14 @@ import { XMLBuilder } from 'fast-xml-parser'
 export type XMLNode = { [name: string]: undefined | XMLNode | XMLNode[] | number | string } | number | string
 
 // The builder escapes `&`, `<`, `>` and quotes in text and attributes; keys left undefined are skipped.
-const builder = new XMLBuilder({ attributeNamePrefix: '@_', format: true, ignoreAttributes: false, suppressEmptyNode: true })
+// Boolean-looking attribute values stay written out (`isPermaLink="true"`): XML has no bare attributes.
+const builder = new XMLBuilder({
+  attributeNamePrefix: '@_',
+  format: true,
+  ignoreAttributes: false,
+  suppressBooleanAttributes: false,
+  suppressEmptyNode: true,
+})
 
 // Characters XML 1.0 cannot carry at all, even escaped (most C0 controls, lone surrogates): a
 // stray one pasted into a title would make the whole document unreadable to every parser.
@@ -19,4 +26,5 @@ const clean = (node: unknown): unknown => {
 
 /** A whole XML document (declaration included) from one root element. */
 export const buildXML = (root: Record<string, XMLNode>): string =>
-  builder.build({ '?xml': { '@_encoding': 'UTF-8', '@_version': '1.0' }, ...(clean(root) as object) })
+  // The declaration's attributes in the order XML requires: version, then encoding.
+  builder.build({ '?xml': { '@_version': '1.0', '@_encoding': 'UTF-8' }, ...(clean(root) as object) })
