@@ -1,4 +1,4 @@
-import type { Feed, FeedItem } from './model'
+import { type Feed, type FeedItem, mediaContentOf } from './model'
 
 import { buildXML, type XMLNode } from '../xml'
 
@@ -14,13 +14,7 @@ const entryOf = (item: FeedItem): XMLNode => ({
   author: item.authors.map((author) => ({ name: author.name, uri: author.url })),
   category: item.categories.map((category) => ({ '@_label': category.name, '@_scheme': category.url.replace(/[^/]+$/, ''), '@_term': category.slug })),
   summary: { '#text': item.summary, '@_type': 'text' },
-  'media:content': item.image && {
-    '@_height': item.image.height,
-    '@_medium': 'image',
-    '@_type': item.image.type,
-    '@_url': item.image.url,
-    '@_width': item.image.width,
-  },
+  'media:content': item.image && mediaContentOf(item.image),
 })
 
 /** An Atom 1.0 (RFC 4287) document. */

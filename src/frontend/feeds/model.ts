@@ -1,6 +1,7 @@
 import type { Media, Tag } from '@/payload-types'
 
 import type { PopulatedArticle } from '../api'
+import type { XMLNode } from '../xml'
 
 import { absoluteURL, authorPath, SITE_LANGUAGE, storyPath, tagPath } from '../site'
 
@@ -76,3 +77,13 @@ export const feedOf = (articles: PopulatedArticle[], { description, pagePath, se
     updated: new Date(Math.max(0, ...items.map((item) => item.updated.getTime()))),
   }
 }
+
+/** The hero image as Media RSS, which readers that ignore enclosures show; both formats carry it. */
+export const mediaContentOf = (image: FeedImage): XMLNode => ({
+  '@_height': image.height,
+  '@_medium': 'image',
+  '@_type': image.type,
+  '@_url': image.url,
+  '@_width': image.width,
+  'media:description': image.alt,
+})

@@ -1,4 +1,4 @@
-import type { Feed, FeedItem } from './model'
+import { type Feed, type FeedItem, mediaContentOf } from './model'
 
 import { buildXML, type XMLNode } from '../xml'
 
@@ -19,14 +19,7 @@ const itemOf = (item: FeedItem): XMLNode => ({
   enclosure: item.image && { '@_length': item.image.length, '@_type': item.image.type, '@_url': item.image.url },
   guid: { '#text': item.url, '@_isPermaLink': 'true' },
   pubDate: item.published.toUTCString(),
-  'media:content': item.image && {
-    '@_height': item.image.height,
-    '@_medium': 'image',
-    '@_type': item.image.type,
-    '@_url': item.image.url,
-    '@_width': item.image.width,
-    'media:description': item.image.alt,
-  },
+  'media:content': item.image && mediaContentOf(item.image),
 })
 
 /** An RSS 2.0 document (element order as the specification lists it). */
