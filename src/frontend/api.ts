@@ -87,9 +87,10 @@ export const getArticlesByAuthor = cache((authorID: number, page: number) =>
 /** How many stories a feed carries, newest first. */
 export const FEED_SIZE = 50
 
-/** The newest stories of the site, or of a tag or an author (`where[tags][in]`, `where[authors][in]`), for their feeds. */
+/** The newest stories of the site, or of one tag or author, for their feeds. */
 export const getFeedStories = cache(
-  async (filter: Record<string, number> = {}): Promise<PopulatedArticle[]> => (await listStories(1, filter, FEED_SIZE)).docs,
+  async (of?: 'authors' | 'tags', id?: number): Promise<PopulatedArticle[]> =>
+    (await listStories(1, of && id !== undefined ? { [`where[${of}][in]`]: id } : {}, FEED_SIZE)).docs,
 )
 
 /** The most documents one public list read returns (the API clamps larger limits). */

@@ -141,6 +141,7 @@ describe('the feeds', () => {
     const feed = await feedParser.parseString(await response.text())
     expect(feed.title).toBe('Newsroom')
     expect(feed.link).toBe(`${ORIGIN}/`)
+    expect(feed.image).toMatchObject({ link: `${ORIGIN}/`, title: 'Newsroom', url: `${ORIGIN}/logo.png` })
     expect(feed.items.map((item) => item.title)).toEqual([TRICKY_TITLE, 'Old quay rebuilt'])
     const [item] = feed.items
     expect(item.link).toBe(`${ORIGIN}/articles/harbour-wall-holds`)

@@ -32,6 +32,7 @@ export const buildAtom = (feed: Feed): string =>
         { '@_href': feed.pageURL, '@_rel': 'alternate', '@_type': 'text/html' },
       ],
       updated: feed.updated.toISOString(),
+      logo: feed.logoURL,
       entry: feed.items.map(entryOf),
     },
   })

@@ -3,7 +3,7 @@ import type { Media, Tag } from '@/payload-types'
 import type { PopulatedArticle } from '../api'
 import type { XMLNode } from '../xml'
 
-import { absoluteURL, authorPath, SITE_LANGUAGE, storyPath, tagPath } from '../site'
+import { absoluteURL, authorPath, LOGO, SITE_LANGUAGE, storyPath, tagPath } from '../site'
 
 /** A story as both feed formats show it. */
 export type FeedItem = {
@@ -24,6 +24,8 @@ export type Feed = {
   description: string
   items: FeedItem[]
   language: string
+  /** The publisher's logo, absolute. */
+  logoURL: string
   /** The page the feed follows (home, tag or author page). */
   pageURL: string
   /** The feed's own address, which readers subscribe to. */
@@ -71,6 +73,7 @@ export const feedOf = (articles: PopulatedArticle[], { description, pagePath, se
     description,
     items,
     language: SITE_LANGUAGE,
+    logoURL: absoluteURL(LOGO.path),
     pageURL: absoluteURL(pagePath),
     selfURL: absoluteURL(selfPath),
     title,

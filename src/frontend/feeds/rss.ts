@@ -34,6 +34,7 @@ export const buildRSS = (feed: Feed): string =>
         description: feed.description,
         language: feed.language,
         lastBuildDate: feed.updated.toUTCString(),
+        image: { url: feed.logoURL, title: feed.title, link: feed.pageURL },
         'atom:link': { '@_href': feed.selfURL, '@_rel': 'self', '@_type': 'application/rss+xml' },
         item: feed.items.map(itemOf),
       },

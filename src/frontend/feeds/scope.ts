@@ -34,12 +34,12 @@ export const readFeed = async (scope: FeedScope, format: FeedFormat): Promise<Fe
   if (scope.kind === 'tag') {
     const tag = await getTag(scope.slug)
     if (!tag) return null
-    const stories = await getFeedStories({ 'where[tags][in]': tag.id })
+    const stories = await getFeedStories('tags', tag.id)
     return feedOf(stories, { ...paths, description: tag.description ?? `Stories about ${tag.name}.`, title: `${tag.name} · ${SITE_NAME}` })
   }
   const author = await getAuthor(scope.slug)
   if (!author) return null
-  const stories = await getFeedStories({ 'where[authors][in]': author.id })
+  const stories = await getFeedStories('authors', author.id)
   return feedOf(stories, { ...paths, description: `Stories by ${author.name}.`, title: `${author.name} · ${SITE_NAME}` })
 }
 
