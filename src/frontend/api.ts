@@ -26,6 +26,14 @@ export type PopulatedArticle = Omit<Article, 'authors' | 'heroImage' | 'tags'> &
   tags?: Tag[] | null
 }
 
+/**
+ * A story's tags the public may see. The API leaves internal tags out for the public already;
+ * feeds and structured data check again, so that they stay clean even if a staff credential were
+ * ever configured for the frontend's reads.
+ */
+export const publicTags = (tags: PopulatedArticle['tags']): Tag[] =>
+  (tags ?? []).filter((tag) => typeof tag === 'object' && !tag.internal)
+
 export type ReadMoreLink = {
   collection?: string
   id?: number | string

@@ -20,3 +20,6 @@ export const LOGO = { path: '/logo.png' }
 export { storyPath }
 export const tagPath = (slug: string): string => `/tags/${encodeURIComponent(slug)}`
 export const authorPath = (slug: string): string => `/authors/${encodeURIComponent(slug)}`
+
+/** A story's, tag's or author's slug: required by the slug field, though its generated type allows null. */
+export const slugOf = (doc: { id: number; slug?: null | string }): string => doc.slug ?? String(doc.id)

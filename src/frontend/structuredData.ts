@@ -1,8 +1,8 @@
 import type { BreadcrumbList, ImageObject, NewsArticle, WithContext } from 'schema-dts'
 
-import type { PopulatedArticle } from './api'
+import { type PopulatedArticle, publicTags } from './api'
 
-import { absoluteURL, authorPath, LOGO, SITE_NAME, siteOrigin, storyPath, tagPath } from './site'
+import { absoluteURL, authorPath, LOGO, SITE_NAME, siteOrigin, slugOf, storyPath, tagPath } from './site'
 
 const publisher = (): NewsArticle['publisher'] => ({
   '@type': 'NewsMediaOrganization',
@@ -18,20 +18,17 @@ const imagesOf = (article: PopulatedArticle): string[] => {
   return [...new Set(urls.map(absoluteURL))]
 }
 
-// The public API already leaves internal tags out; a second look keeps them out of search engines.
-const publicTags = (article: PopulatedArticle) => (article.tags ?? []).filter((tag) => typeof tag === 'object' && tag.slug && !tag.internal)
-
 /** A published story as schema.org `NewsArticle`, as search engines read a news page. */
 export const newsArticleJsonLd = (article: PopulatedArticle): WithContext<NewsArticle> => {
-  const url = absoluteURL(storyPath(article.slug ?? String(article.id)))
-  const tags = publicTags(article)
+  const url = absoluteURL(storyPath(slugOf(article)))
+  const tags = publicTags(article.tags)
   return {
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',
     articleSection: tags[0]?.name,
     author: article.authors
       .filter((author) => typeof author === 'object')
-      .map((author) => ({ '@type': 'Person', name: author.name, url: absoluteURL(authorPath(author.slug ?? String(author.id))) })),
+      .map((author) => ({ '@type': 'Person', name: author.name, url: absoluteURL(authorPath(slugOf(author))) })),
     dateModified: article.updatedAt,
     datePublished: article.publishedAt ?? article.createdAt,
     description: article.excerpt ?? undefined,
@@ -46,11 +43,11 @@ export const newsArticleJsonLd = (article: PopulatedArticle): WithContext<NewsAr
 
 /** Home › the story's first public tag (when it has one) › the story. */
 export const breadcrumbJsonLd = (article: PopulatedArticle): WithContext<BreadcrumbList> => {
-  const tag = publicTags(article)[0]
+  const tag = publicTags(article.tags)[0]
   const crumbs = [
     { item: `${siteOrigin()}/`, name: 'Home' },
-    ...(tag ? [{ item: absoluteURL(tagPath(tag.slug!)), name: tag.name }] : []),
-    { item: absoluteURL(storyPath(article.slug ?? String(article.id))), name: article.title },
+    ...(tag ? [{ item: absoluteURL(tagPath(slugOf(tag))), name: tag.name }] : []),
+    { item: absoluteURL(storyPath(slugOf(article))), name: article.title },
   ]
   return {
     '@context': 'https://schema.org',

@@ -1,9 +1,9 @@
-import type { Media, Tag } from '@/payload-types'
+import type { Media } from '@/payload-types'
 
-import type { PopulatedArticle } from '../api'
+import { type PopulatedArticle, publicTags } from '../api'
 import type { XMLNode } from '../xml'
 
-import { absoluteURL, authorPath, LOGO, SITE_LANGUAGE, storyPath, tagPath } from '../site'
+import { absoluteURL, authorPath, LOGO, SITE_LANGUAGE, slugOf, storyPath, tagPath } from '../site'
 
 /** A story as both feed formats show it. */
 export type FeedItem = {
@@ -48,21 +48,17 @@ const imageOf = (media: Media | null | undefined): FeedImage | undefined =>
       }
     : undefined
 
-// The API leaves internal tags out for the public already; checking again keeps a feed safe even
-// if a staff credential were ever configured for the frontend's reads.
-const publicTags = (tags: null | Tag[] | undefined): Tag[] => (tags ?? []).filter((tag) => typeof tag === 'object' && !tag.internal)
-
 export const feedItemOf = (article: PopulatedArticle): FeedItem => ({
   authors: article.authors
     .filter((author) => typeof author === 'object')
-    .map((author) => ({ name: author.name, url: absoluteURL(authorPath(author.slug ?? String(author.id))) })),
-  categories: publicTags(article.tags).map((tag) => ({ name: tag.name, slug: tag.slug ?? String(tag.id), url: absoluteURL(tagPath(tag.slug ?? String(tag.id))) })),
+    .map((author) => ({ name: author.name, url: absoluteURL(authorPath(slugOf(author))) })),
+  categories: publicTags(article.tags).map((tag) => ({ name: tag.name, slug: slugOf(tag), url: absoluteURL(tagPath(slugOf(tag))) })),
   image: imageOf(article.heroImage),
   published: new Date(article.publishedAt ?? article.createdAt),
   summary: article.excerpt ?? '',
   title: article.title,
   updated: new Date(article.updatedAt),
-  url: absoluteURL(storyPath(article.slug ?? String(article.id))),
+  url: absoluteURL(storyPath(slugOf(article))),
 })
 
 type FeedOf = { description: string; pagePath: string; selfPath: string; title: string }
