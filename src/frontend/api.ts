@@ -26,6 +26,14 @@ export type PopulatedArticle = Omit<Article, 'authors' | 'heroImage' | 'tags'> &
   tags?: Tag[] | null
 }
 
+/**
+ * A story's tags the public may see. The API leaves internal tags out for the public already;
+ * feeds and structured data check again, so that they stay clean even if a staff credential were
+ * ever configured for the frontend's reads.
+ */
+export const publicTags = (tags: PopulatedArticle['tags']): Tag[] =>
+  (tags ?? []).filter((tag) => typeof tag === 'object' && !tag.internal)
+
 export type ReadMoreLink = {
   collection?: string
   id?: number | string
@@ -64,24 +72,82 @@ export type StoryPage = { docs: PopulatedArticle[]; hasOlder: boolean; page: num
 // Lists skip Payload's count (`pagination=false`): counting every story of a popular tag costs more
 // than reading the page, and grows with the archive. A full page offers the next one. Cards show no
 // comments, so the comments join is left out (`joins[comments]=false`).
-const listStories = async (page: number, filter: Record<string, number> = {}): Promise<StoryPage> => {
+const listStories = async (page: number, filter: Record<string, number> = {}, limit = PAGE_SIZE): Promise<StoryPage> => {
   const params = {
     depth: 1,
     'joins[comments]': 'false',
-    limit: PAGE_SIZE,
+    limit,
     page,
     pagination: 'false',
     sort: '-publishedAt',
     ...filter,
   }
   const { docs } = await get<Paginated<PopulatedArticle>>(`/articles?${query(params)}`, STORY_PARTS)
-  return { docs, hasOlder: docs.length === PAGE_SIZE, page }
+  return { docs, hasOlder: docs.length === limit, page }
 }
 
 export const getLatestArticles = cache((page: number) => listStories(page))
 export const getArticlesByTag = cache((tagID: number, page: number) => listStories(page, { 'where[tags][in]': tagID }))
 export const getArticlesByAuthor = cache((authorID: number, page: number) =>
   listStories(page, { 'where[authors][in]': authorID }),
+)
+
+/** How many stories a feed carries, newest first. */
+export const FEED_SIZE = 50
+
+/** The newest stories of the site, or of one tag or author, for their feeds. */
+export const getFeedStories = cache(
+  async (of?: 'authors' | 'tags', id?: number): Promise<PopulatedArticle[]> =>
+    (await listStories(1, of && id !== undefined ? { [`where[${of}][in]`]: id } : {}, FEED_SIZE)).docs,
+)
+
+/** The most documents one public list read returns (the API clamps larger limits). */
+export const API_MAX_LIMIT = 100
+
+/** What a sitemap lists of a story, tag or author page. */
+export type SitemapEntry = { slug: string; updatedAt: string }
+
+type Listed = 'articles' | 'authors' | 'tags'
+
+/** How many documents of a collection the public may see: only published stories, no internal tag. */
+export const countPublic = cache(
+  async (collection: Listed): Promise<number> =>
+    (await get<Paginated<SitemapEntry>>(`/${collection}?${query({ depth: 0, limit: 1, 'select[slug]': 'true' })}`, [collection]))
+      .totalDocs,
+)
+
+/**
+ * One page of a collection's slugs and change dates, in a stable order (`id`) so that consecutive
+ * pages neither skip nor repeat a document; only the two fields are selected (no joins, no bodies).
+ */
+export const getSitemapEntries = cache(
+  async (collection: Listed, page: number): Promise<SitemapEntry[]> =>
+    (
+      await get<Paginated<SitemapEntry>>(
+        `/${collection}?${query({ depth: 0, limit: API_MAX_LIMIT, page, 'select[slug]': 'true', 'select[updatedAt]': 'true', sort: 'id' })}`,
+        [collection],
+      )
+    ).docs,
+)
+
+/** What the Google News sitemap lists of a story. */
+export type NewsEntry = { publishedAt: string; slug: string; title: string }
+
+/** One page of the stories published since an instant, newest first. */
+export const getStoriesPublishedSince = cache(
+  async (since: string, page: number): Promise<Paginated<NewsEntry>> => {
+    const params = {
+      depth: 0,
+      limit: API_MAX_LIMIT,
+      page,
+      'select[publishedAt]': 'true',
+      'select[slug]': 'true',
+      'select[title]': 'true',
+      sort: '-publishedAt',
+      'where[publishedAt][greater_than_equal]': since,
+    }
+    return get<Paginated<NewsEntry>>(`/articles?${query(params)}`, ['articles'])
+  },
 )
 
 // Each page fetches a tag's or an author's stories, and a story's comments, as lists of their own,

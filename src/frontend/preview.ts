@@ -4,6 +4,7 @@ import { cookies, draftMode } from 'next/headers'
 import { previewSecretFrom } from '@/utilities/preview'
 
 import { getArticle, getDraftArticle, type PopulatedArticle } from './api'
+import { siteOrigin } from './site'
 
 /** Payload's session cookie (the config keeps the default `payload` cookie prefix). */
 export const SESSION_COOKIE = 'payload-token'
@@ -35,5 +36,5 @@ export const readStory = async (slug: string): Promise<StoryRead> => {
   return { article: await getDraftArticle(slug, token), preview: true }
 }
 
-/** The admin's public origin: Live Preview accepts the editor's form data from there only. */
-export const cmsOrigin = (): string => new URL(process.env.SERVER_URL ?? 'http://localhost:3000').origin
+/** The admin's public origin (the site's own, SERVER_URL): Live Preview accepts the editor's form data from there only. */
+export const cmsOrigin = (): string => siteOrigin()

@@ -3,12 +3,18 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import React from 'react'
 
+import { pageAlternates } from '@/frontend/feeds/scope'
+import { SITE_DESCRIPTION, SITE_NAME, siteOrigin } from '@/frontend/site'
+
 import './styles.css'
 
-export const metadata: Metadata = {
-  description: 'News from the Newsroom demo site, served by the public API of the Newsroom CMS.',
-  title: { default: 'Newsroom', template: '%s · Newsroom' },
-}
+export const generateMetadata = (): Metadata => ({
+  alternates: pageAlternates(),
+  description: SITE_DESCRIPTION,
+  // Canonical links, feed links and Open Graph images resolve against the site's public origin.
+  metadataBase: new URL(siteOrigin()),
+  title: { default: SITE_NAME, template: `%s · ${SITE_NAME}` },
+})
 
 const FrontendLayout = ({ children }: { children: React.ReactNode }) => (
   <html lang="en">

@@ -2,17 +2,19 @@ import type { Metadata } from 'next'
 
 import { getLatestArticles } from '@/frontend/api'
 import { ArticleList } from '@/frontend/components/ArticleList'
+import { listCanonical, pageAlternates } from '@/frontend/feeds/scope'
 import { pageNumber } from '@/frontend/pageNumber'
 
 export const dynamic = 'force-dynamic'
 
-export const metadata: Metadata = {
+type Args = { searchParams: Promise<{ page?: string }> }
+
+export const generateMetadata = async ({ searchParams }: Args): Promise<Metadata> => ({
+  alternates: pageAlternates(listCanonical('/', pageNumber((await searchParams).page))),
   description: 'The latest published stories.',
   openGraph: { description: 'The latest published stories.', title: 'Newsroom', type: 'website' },
   title: 'Latest stories',
-}
-
-type Args = { searchParams: Promise<{ page?: string }> }
+})
 
 const HomePage = async ({ searchParams }: Args) => {
   const result = await getLatestArticles(pageNumber((await searchParams).page))

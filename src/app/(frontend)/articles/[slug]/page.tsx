@@ -5,11 +5,14 @@ import { notFound } from 'next/navigation'
 import { getApprovedComments, getReadMore } from '@/frontend/api'
 import { CommentForm } from '@/frontend/components/CommentForm'
 import { CommentThread } from '@/frontend/components/CommentThread'
+import { JsonLd } from '@/frontend/components/JsonLd'
 import { LiveStory } from '@/frontend/components/LiveStory'
 import { PreviewBanner } from '@/frontend/components/PreviewBanner'
 import { ReadMore } from '@/frontend/components/ReadMore'
 import { Story } from '@/frontend/components/Story'
+import { pageAlternates } from '@/frontend/feeds/scope'
 import { cmsOrigin, readStory } from '@/frontend/preview'
+import { breadcrumbJsonLd, newsArticleJsonLd } from '@/frontend/structuredData'
 import { storyPath } from '@/utilities/preview'
 
 export const dynamic = 'force-dynamic'
@@ -21,6 +24,7 @@ export const generateMetadata = async ({ params }: Args): Promise<Metadata> => {
   if (!article) return { title: 'Page not found' }
   const image = article.heroImage?.sizes?.og?.url ?? article.heroImage?.url
   return {
+    alternates: pageAlternates(storyPath(article.slug ?? (await params).slug)),
     description: article.excerpt ?? undefined,
     openGraph: {
       description: article.excerpt ?? undefined,
@@ -42,7 +46,7 @@ const ArticlePage = async ({ params }: Args) => {
   const [links, comments] = await Promise.all([getReadMore(article.id), getApprovedComments(article.id)])
   return (
     <article className="story">
-      {preview && <PreviewBanner path={storyPath(slug)} />}
+      {preview ? <PreviewBanner path={storyPath(slug)} /> : <JsonLd data={[newsArticleJsonLd(article), breadcrumbJsonLd(article)]} />}
       {preview ? <LiveStory article={article} serverURL={cmsOrigin()} /> : <Story article={article} />}
       <ReadMore links={links} />
       <section aria-labelledby="comments-heading">

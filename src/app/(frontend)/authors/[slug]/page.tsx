@@ -7,17 +7,28 @@ import type { Media } from '@/payload-types'
 import { getArticlesByAuthor, getAuthor } from '@/frontend/api'
 import { ArticleList } from '@/frontend/components/ArticleList'
 import { RichText } from '@/frontend/components/RichText'
+import { listCanonical, pageAlternates } from '@/frontend/feeds/scope'
 import { pageNumber } from '@/frontend/pageNumber'
+import { authorPath } from '@/frontend/site'
 
 export const dynamic = 'force-dynamic'
 
 type Args = { params: Promise<{ slug: string }>; searchParams: Promise<{ page?: string }> }
 
-export const generateMetadata = async ({ params }: Args): Promise<Metadata> => {
-  const author = await getAuthor((await params).slug)
+export const generateMetadata = async ({ params, searchParams }: Args): Promise<Metadata> => {
+  const { slug } = await params
+  const author = await getAuthor(slug)
   if (!author) return { title: 'Page not found' }
   const description = author.jobTitle ? `${author.name}, ${author.jobTitle}` : `Stories by ${author.name}.`
-  return { description, openGraph: { description, title: author.name, type: 'profile' }, title: author.name }
+  return {
+    alternates: pageAlternates(listCanonical(authorPath(slug), pageNumber((await searchParams).page)), {
+      name: author.name,
+      scope: { kind: 'author', slug },
+    }),
+    description,
+    openGraph: { description, title: author.name, type: 'profile' },
+    title: author.name,
+  }
 }
 
 const AuthorPage = async ({ params, searchParams }: Args) => {
