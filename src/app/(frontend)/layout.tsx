@@ -26,6 +26,9 @@ const FrontendLayout = ({ children }: { children: React.ReactNode }) => (
         <Link className="site-name" href="/">
           Newsroom
         </Link>
+        <form action="/search" className="site-search" method="get" role="search">
+          <input aria-label="Search the stories" maxLength={200} name="q" placeholder="Search" type="search" />
+        </form>
       </header>
       <main id="main">{children}</main>
       <footer className="site-footer">
