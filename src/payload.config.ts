@@ -28,6 +28,7 @@ import { hideSuggestions } from './graphql/hideSuggestions'
 import { limitOperationSize } from './graphql/limitOperationSize'
 import { limitQueryCost } from './graphql/limitQueryCost'
 import { limitRelationDepth } from './graphql/limitRelationDepth'
+import { neverNull } from './graphql/neverNull'
 import { relationSlugFilters } from './graphql/relationSlugFilters'
 import { sentByStaff } from './graphql/requestOf'
 import { checkQueries } from './queries/checkQueries'
@@ -75,8 +76,11 @@ export default buildConfig({
   graphQL: {
     maxComplexity: 1000,
     mutations: usersMutations,
-    // Tag and author pages in one request: `Articles(where: { tags__slug: { equals: "politics" } })`.
-    queries: relationSlugFilters('articles', ['tags', 'authors']),
+    queries: (graphQL, info) => ({
+      // Tag and author pages in one request: `Articles(where: { tags__slug: { equals: "politics" } })`.
+      ...relationSlugFilters('articles', ['tags', 'authors'])(graphQL, info),
+      ...neverNull({ articles: ['title', 'slug'], authors: ['slug'], tags: ['slug'] })(graphQL, info),
+    }),
     // Size first: it ends validation of an oversized operation before the other rules, and Payload's own
     // complexity rule, walk it. The cost rule multiplies list sizes, which Payload's maxComplexity does not.
     validationRules: (args) => [

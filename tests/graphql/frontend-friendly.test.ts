@@ -54,3 +54,18 @@ describe('GraphQL: filtering stories by a tag or author slug in one request', ()
     expect(await articles('{ tags__slug: { equals: "harbours" } }', staff.editor.token)).toContain(ids.draft)
   })
 })
+
+describe('GraphQL: fields no stored document lacks are non-null', () => {
+  it('types Article.title and the slugs of articles, tags and authors as non-null, and serves them for drafts too', async () => {
+    const kinds = async (type: string) => {
+      const { body } = await graphql(`{ __type(name: "${type}") { fields { name type { kind } } } }`)
+      return Object.fromEntries(body.data.__type.fields.map(({ name, type: { kind } }: { name: string; type: { kind: string } }) => [name, kind]))
+    }
+    expect(await kinds('Article')).toMatchObject({ slug: 'NON_NULL', title: 'NON_NULL' })
+    expect(await kinds('Tag')).toMatchObject({ name: 'NON_NULL', slug: 'NON_NULL' })
+    expect(await kinds('Author')).toMatchObject({ name: 'NON_NULL', slug: 'NON_NULL' })
+    const { body } = await graphql('{ Articles(draft: true, limit: 100) { docs { id title slug } } }', {}, staff.editor.token)
+    expect(body.errors).toBeUndefined()
+    expect(body.data.Articles.docs.map(({ id }: { id: number }) => id)).toContain(ids.draft)
+  })
+})
