@@ -37,7 +37,7 @@ export const Articles: CollectionConfig<'articles'> = {
   },
   // A story populated into another document (a read-more target, a comment's article) carries what
   // a link or card shows, never its body: a list at depth=1 would otherwise embed every target's text.
-  defaultPopulate: { excerpt: true, heroImage: true, publishedAt: true, slug: true, title: true },
+  defaultPopulate: { _status: true, excerpt: true, heroImage: true, publishedAt: true, slug: true, title: true },
   defaultSort: '-publishedAt',
   fields: [
     {

@@ -73,6 +73,24 @@ export type DocumentID = number | string
 export type ReadMoreLinkKind = 'external' | 'internal'
 export type ReadMoreLinkSource = 'auto' | 'curated'
 
+/** The linked document's image, in the `card` size when the upload collection has one. */
+export type LinkImage = { alt: null | string; height: null | number; url: string; width: null | number }
+
+/** The topic a frontend prints above a link ("In Politics"): the rarest public topic both documents share. */
+export type LinkContext = { name: string; slug: null | string }
+
+/**
+ * What a frontend needs to render an internal link as a card, each null when the linked
+ * document's collection has no such field (`publishedAt`, `excerpt`, an upload `heroImage`) or
+ * the reader may not see it.
+ */
+export type LinkCard = {
+  context: LinkContext | null
+  excerpt: null | string
+  image: LinkImage | null
+  publishedAt: null | string
+}
+
 /** One resolved link, as the endpoint and the GraphQL query return it. */
 export type ReadMoreLink =
   | {
@@ -85,7 +103,7 @@ export type ReadMoreLink =
       source: ReadMoreLinkSource
       /** The linked document's `admin.useAsTitle` value. */
       title: string
-    }
+    } & LinkCard
   | {
       kind: 'external'
       source: 'curated'

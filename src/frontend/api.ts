@@ -36,6 +36,8 @@ export const publicTags = (tags: PopulatedArticle['tags']): Tag[] =>
 
 export type ReadMoreLink = {
   collection?: string
+  /** Internal links: the strongest shared public topic, for "In Politics". */
+  context?: { name: string; slug: null | string } | null
   id?: number | string
   kind: 'external' | 'internal'
   slug?: null | string

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest'
+import sharp from 'sharp'
 
 import { graphql, rest } from '../helpers/http'
 import { useStaffPayload } from '../helpers/staff'
@@ -80,10 +81,59 @@ describe('read-more: populated targets are lean', () => {
     })
     const { body } = await rest('GET', `/articles/${linking.id}?depth=1`)
     const populated = body.readMore[0].doc.value
-    expect(Object.keys(populated).sort()).toEqual(['excerpt', 'heroImage', 'id', 'publishedAt', 'slug', 'title'].filter((key) => key in populated).sort())
+    expect(Object.keys(populated).sort()).toEqual(['_status', 'excerpt', 'heroImage', 'id', 'publishedAt', 'slug', 'title'].filter((key) => key in populated).sort())
     expect(populated).toMatchObject({ id: target.docs[0].id, slug: 'spring-tide-floods-the-quay', title: 'Spring tide floods the quay' })
     expect(populated).not.toHaveProperty('content')
     // A story read on its own still has everything.
     expect((await rest('GET', `/articles/${target.docs[0].id}`)).body).toHaveProperty('content')
+  })
+})
+
+describe('read-more: links a frontend can render as cards', () => {
+  it('carries the target’s card image, date, excerpt and the strongest shared public topic', async () => {
+    const { payload } = ctx
+    const photo = await sharp({ create: { background: '#246', channels: 3, height: 600, width: 1200 } }).png().toBuffer()
+    const image = await payload.create({
+      collection: 'media',
+      data: { alt: 'The quay at high water' },
+      file: { data: photo, mimetype: 'image/png', name: `card-${Date.now()}.png`, size: photo.length },
+    })
+    const author = await payload.create({ collection: 'authors', data: { name: 'Card Byline', slug: 'card-byline' } })
+    const common = await payload.create({ collection: 'tags', data: { name: 'Coast', slug: 'coast' } })
+    const rare = await payload.create({ collection: 'tags', data: { name: 'Sea walls', slug: 'sea-walls' } })
+    const secret = await payload.create({ collection: 'tags', data: { internal: true, name: 'Legal review', slug: 'legal-review' } })
+    const publish = (title: string, tags: number[], extra: object = {}) =>
+      payload.create({ collection: 'articles', data: { _status: 'published', authors: [author.id], tags, title, ...extra } })
+    for (let index = 0; index < 3; index++) await publish(`Coast story ${index}`, [common.id])
+    const target = await publish('Sea wall raised by a metre', [common.id, rare.id, secret.id], {
+      excerpt: 'Engineers finished the work a month early.',
+      heroImage: image.id,
+    })
+    const source = await publish('Storm surge warning', [common.id, rare.id, secret.id], {
+      readMore: [{ doc: { relationTo: 'articles', value: target.id }, type: 'internal' }],
+    })
+    const { body } = await rest('GET', `/articles/${source.id}/read-more?limit=1`)
+    expect(body.links[0]).toEqual({
+      collection: 'articles',
+      context: { name: 'Sea walls', slug: 'sea-walls' },
+      excerpt: 'Engineers finished the work a month early.',
+      id: target.id,
+      image: { alt: 'The quay at high water', height: 384, url: image.sizes!.card!.url, width: 768 },
+      kind: 'internal',
+      publishedAt: target.publishedAt,
+      slug: 'sea-wall-raised-by-a-metre',
+      source: 'curated',
+      title: 'Sea wall raised by a metre',
+    })
+    const { body: gql } = await graphql(
+      'query ($id: Int!) { ReadMore(collection: "articles", id: $id, limit: 1) { context { name slug } excerpt publishedAt image { url width height alt } } }',
+      { id: source.id },
+    )
+    expect(gql.data.ReadMore[0]).toEqual({
+      context: body.links[0].context,
+      excerpt: body.links[0].excerpt,
+      image: body.links[0].image,
+      publishedAt: body.links[0].publishedAt,
+    })
   })
 })

@@ -33,6 +33,8 @@ const linkQuery = `query($collection: String!, $id: Int!, $limit: Int) {
   ReadMore(collection: $collection, id: $id, limit: $limit) { kind source title collection id slug url }
 }`
 
+const EMPTY_CARD = { context: null, excerpt: null, image: null, publishedAt: null }
+
 /** What a link list looks like in a failure message: `source:collection:id` or `source:url`. */
 type LooseLink = { collection?: null | string; id?: null | number | string; source: string; url?: null | string }
 const summary = (links: LooseLink[]) =>
@@ -99,7 +101,8 @@ describe('read-more curated links', () => {
     expect(body).toEqual({
       links: [
         { kind: 'external', source: 'curated', title: 'The regional archive', url: 'https://archive.example.org/krai' },
-        { collection: 'tags', id: fx.krai.id, kind: 'internal', slug: 'primorsky-krai', source: 'curated', title: 'Primorsky Krai' },
+        // A tag has no date, excerpt or image, and shares no topic with the story: its card is empty.
+        { collection: 'tags', id: fx.krai.id, kind: 'internal', slug: 'primorsky-krai', source: 'curated', title: 'Primorsky Krai', ...EMPTY_CARD },
         {
           collection: 'articles',
           id: fx.pubTarget.id,
@@ -107,6 +110,8 @@ describe('read-more curated links', () => {
           slug: 'published-target',
           source: 'curated',
           title: 'Published target',
+          ...EMPTY_CARD,
+          publishedAt: fx.pubTarget.publishedAt,
         },
       ],
     })

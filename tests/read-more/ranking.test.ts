@@ -130,7 +130,22 @@ describe('read-more automatic links', () => {
       expect(named(await getReadMoreLinks({ id: art.T.id, collection: 'articles', limit: 10, payload: ctx.payload, user }))).toEqual(expected)
     }
     const first = (await rest('GET', `/articles/${art.T.id}/read-more`)).body.links[1]
-    expect(first).toEqual({ collection: 'articles', id: art.F.id, kind: 'internal', slug: 'rank-f', source: 'auto', title: 'Story F' })
+    // F shares Politics (25 stories) and Primorsky Krai (3) with T: the rarer one is its context.
+    expect(first).toEqual({
+      collection: 'articles',
+      context: { name: 'Primorsky Krai', slug: 'primorsky-krai' },
+      excerpt: null,
+      id: art.F.id,
+      image: null,
+      kind: 'internal',
+      publishedAt: '2024-01-15T12:00:00.000Z',
+      slug: 'rank-f',
+      source: 'auto',
+      title: 'Story F',
+    })
+    // The curated G shares Politics and Economy (5): Economy; the internal tag is never a context.
+    const curated = (await rest('GET', `/articles/${art.T.id}/read-more`)).body.links[0]
+    expect(curated).toMatchObject({ context: { name: 'Economy', slug: 'economy' }, id: art.G.id, source: 'curated' })
   })
 
   it('never links the story itself, a curated duplicate, a draft, or a story sharing only an internal tag', async () => {

@@ -24,13 +24,32 @@ export const readMoreQuery = (GraphQL: GraphQLModule, options: SanitizedReadMore
     name: 'ReadMoreLinkSource',
     values: { auto: { description: 'Found by shared topics.' }, curated: { description: 'Chosen by an editor.' } },
   })
+  const ReadMoreLinkImage = new GraphQLObjectType({
+    name: 'ReadMoreLinkImage',
+    description: "The linked document's image, in the card size when there is one.",
+    fields: {
+      alt: { type: GraphQLString },
+      height: { type: GraphQLInt },
+      url: { type: new GraphQLNonNull(GraphQLString) },
+      width: { type: GraphQLInt },
+    },
+  })
+  const ReadMoreLinkContext = new GraphQLObjectType({
+    name: 'ReadMoreLinkContext',
+    description: 'The rarest public topic the two documents share, for a line like "In Politics".',
+    fields: { name: { type: new GraphQLNonNull(GraphQLString) }, slug: { type: GraphQLString } },
+  })
   const ReadMoreLinkType = new GraphQLObjectType({
     name: 'ReadMoreLink',
     description: 'One "Read more about" link: curated by an editor, or found automatically by shared topics.',
     fields: {
       collection: { type: GraphQLString, description: 'Internal links: the slug of the linked collection.' },
+      context: { type: ReadMoreLinkContext, description: 'Internal links to the same collection: the strongest shared topic.' },
+      excerpt: { type: GraphQLString, description: "Internal links: the linked document's excerpt." },
       id: { type: GraphQLID, description: 'Internal links: the id of the linked document.' },
+      image: { type: ReadMoreLinkImage, description: "Internal links: the linked document's image." },
       kind: { type: new GraphQLNonNull(ReadMoreLinkKind) },
+      publishedAt: { type: GraphQLString, description: "Internal links: the linked document's publication date (ISO 8601)." },
       slug: { type: GraphQLString, description: "Internal links: the linked document's slug, if its collection has one." },
       source: { type: new GraphQLNonNull(ReadMoreLinkSource) },
       title: { type: new GraphQLNonNull(GraphQLString) },

@@ -2,9 +2,10 @@ import type { CollectionSlug, Payload, PayloadRequest, SelectType, TypedUser } f
 
 import { NotFound } from 'payload'
 
-import type { DocumentID, ReadMoreLink, ReadMoreRow, SanitizedReadMoreOptions } from '../types'
+import type { DocumentID, LinkCard, ReadMoreLink, ReadMoreRow, SanitizedReadMoreOptions } from '../types'
 
 import { isHttpURL, normalizeURL } from './isHttpURL'
+import { cardSelect, readLinkCards } from './linkCards'
 import { findIDBySlug } from './findIDBySlug'
 import { parseDocumentID } from './parseDocumentID'
 import { rankRelated } from './rankRelated'
@@ -41,18 +42,17 @@ const titleOf = (payload: Payload, collection: string, doc: FoundDocument): stri
 const hasSlug = (payload: Payload, collection: string): boolean =>
   payload.collections[collection as CollectionSlug].config.flattenedFields.some((field) => field.name === 'slug')
 
-const selectFor = (payload: Payload, collection: string): SelectType => {
-  const select: SelectType = { [useAsTitle(payload, collection)]: true }
+const selectFor = (payload: Payload, collection: string, options: SanitizedReadMoreOptions): SelectType => {
+  const select: SelectType = { [useAsTitle(payload, collection)]: true, ...cardSelect(payload, collection, options) }
   if (hasSlug(payload, collection)) select.slug = true
   return select
 }
 
-const internalLink = (
-  payload: Payload,
-  collection: string,
-  doc: FoundDocument,
-  source: 'auto' | 'curated',
-): ReadMoreLink => ({
+/** An internal link without its card, which `resolveReadMoreLinks` adds for all links at once. */
+type BareInternalLink = Omit<Extract<ReadMoreLink, { kind: 'internal' }>, keyof LinkCard>
+type BareLink = BareInternalLink | Extract<ReadMoreLink, { kind: 'external' }>
+
+const internalLink = (payload: Payload, collection: string, doc: FoundDocument, source: 'auto' | 'curated'): BareInternalLink => ({
   collection,
   id: doc.id,
   kind: 'internal',
@@ -65,26 +65,33 @@ const internalLink = (
 const findAllReadable = async (
   payload: Payload,
   user: ResolveArgs['user'],
+  options: SanitizedReadMoreOptions,
   wanted: Map<string, DocumentID[]>,
 ): Promise<Map<string, FoundDocument>> => {
   const found = new Map<string, FoundDocument>()
   for (const [collection, ids] of wanted) {
     if (!payload.collections[collection as CollectionSlug]) continue
-    const docs = await findReadable({ collection, ids, payload, select: selectFor(payload, collection), user })
+    const docs = await findReadable({ collection, ids, payload, select: selectFor(payload, collection, options), user })
     for (const [id, doc] of docs) found.set(`${collection}:${id}`, doc)
   }
   return found
 }
 
-const curatedLinks = async (payload: Payload, user: ResolveArgs['user'], rows: ReadMoreRow[]): Promise<ReadMoreLink[]> => {
+const curatedLinks = async (
+  payload: Payload,
+  user: ResolveArgs['user'],
+  options: SanitizedReadMoreOptions,
+  rows: ReadMoreRow[],
+  linked: Map<string, FoundDocument>,
+): Promise<BareLink[]> => {
   const wanted = new Map<string, DocumentID[]>()
   for (const row of rows) {
     const target = row.type === 'internal' ? row.doc : undefined
     const id = relationID(target?.value)
     if (target && id !== undefined) wanted.set(target.relationTo, [...(wanted.get(target.relationTo) ?? []), id])
   }
-  const readable = await findAllReadable(payload, user, wanted)
-  const links: ReadMoreLink[] = []
+  const readable = await findAllReadable(payload, user, options, wanted)
+  const links: BareLink[] = []
   const seen = new Set<string>()
   for (const row of rows) {
     if (row.type === 'external') {
@@ -100,6 +107,7 @@ const curatedLinks = async (payload: Payload, user: ResolveArgs['user'], rows: R
     const doc = readable.get(key)
     if (!relationTo || !doc || seen.has(key)) continue
     seen.add(key)
+    linked.set(key, doc)
     links.push(internalLink(payload, relationTo, doc, 'curated'))
   }
   return links
@@ -146,24 +154,35 @@ export const resolveReadMoreLinks = async ({
   if (!doc) throw new NotFound()
 
   const rows = (Array.isArray(doc[READ_MORE_FIELD]) ? doc[READ_MORE_FIELD] : []) as ReadMoreRow[]
-  const links = (await curatedLinks(payload, user, rows)).slice(0, limit)
-  const room = limit - links.length
-  if (!options.auto || room < 1) return links
-
+  const linked = new Map<string, FoundDocument>()
+  const links = (await curatedLinks(payload, user, options, rows, linked)).slice(0, limit)
   const topics = await publicTopics(payload, collection, options, doc[options.tagsField])
-  const exclude = [
-    id,
-    ...rows
-      .filter((row) => row.type === 'internal' && row.doc?.relationTo === collection)
-      .map((row) => relationID(row.doc?.value))
-      .filter((value): value is DocumentID => value !== undefined),
-  ]
-  const ranked = await rankRelated({ exclude, limit: room + RANK_SLACK, options, payload, slug: collection, topics })
-  const readable = await findAllReadable(payload, user, new Map([[collection, ranked.map((entry) => entry.id)]]))
-  for (const entry of ranked) {
-    if (links.length >= limit) break
-    const target = readable.get(`${collection}:${entry.id}`)
-    if (target) links.push(internalLink(payload, collection, target, 'auto'))
+  const room = limit - links.length
+  if (options.auto && room > 0) {
+    const exclude = [
+      id,
+      ...rows
+        .filter((row) => row.type === 'internal' && row.doc?.relationTo === collection)
+        .map((row) => relationID(row.doc?.value))
+        .filter((value): value is DocumentID => value !== undefined),
+    ]
+    const ranked = await rankRelated({ exclude, limit: room + RANK_SLACK, options, payload, slug: collection, topics })
+    const readable = await findAllReadable(payload, user, options, new Map([[collection, ranked.map((entry) => entry.id)]]))
+    for (const entry of ranked) {
+      if (links.length >= limit) break
+      const key = `${collection}:${entry.id}`
+      const target = readable.get(key)
+      if (!target) continue
+      linked.set(key, target)
+      links.push(internalLink(payload, collection, target, 'auto'))
+    }
   }
-  return links
+  const kept = links.filter((link): link is BareInternalLink => link.kind === 'internal')
+  const cards = await readLinkCards(
+    payload,
+    user,
+    { collection, options, sourceTopics: topics },
+    kept.map((link) => ({ collection: link.collection, doc: linked.get(`${link.collection}:${link.id}`)! })),
+  )
+  return links.map((link) => (link.kind === 'internal' ? { ...link, ...cards.get(`${link.collection}:${link.id}`)! } : link))
 }

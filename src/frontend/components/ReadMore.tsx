@@ -17,7 +17,10 @@ export const ReadMore = ({ links }: { links: ReadMoreLink[] }) =>
                 {link.title}
               </a>
             ) : (
-              <Link href={hrefOf(link)}>{link.title}</Link>
+              <>
+                {link.context && <span className="meta">In {link.context.name}: </span>}
+                <Link href={hrefOf(link)}>{link.title}</Link>
+              </>
             )}
           </li>
         ))}
