@@ -39,10 +39,37 @@ describe('frontend RichText', () => {
     expect(html).toContain('javascript:alert(1)')
   })
 
-  it('renders internal links (not offered by the editor) as plain text', () => {
-    const html = render(editorState(paragraph(link(null, { doc: { relationTo: 'articles', value: 7 }, linkType: 'internal' }))))
-    expect(hrefs(html)).toEqual([])
-    expect(html).toContain('the details')
+  it('renders populated internal links as links to the story, tag or author page', () => {
+    const internal = (relationTo: string, value: unknown, words: string) => ({
+      ...link(null, { doc: { relationTo, value }, linkType: 'internal' }),
+      children: [text(words)],
+    })
+    const html = render(
+      editorState(
+        paragraph(
+          internal('articles', { id: 7, slug: 'harbour-works', title: 'Harbour works' }, 'the works'),
+          internal('tags', { id: 3, name: 'Port', slug: 'port' }, 'the port'),
+          internal('authors', { id: 2, name: 'Ada', slug: 'ada lovelace' }, 'Ada'),
+        ),
+      ),
+    )
+    expect(hrefs(html)).toEqual(['/articles/harbour-works', '/tags/port', '/authors/ada%20lovelace'])
+  })
+
+  it('renders internal links whose target came back unpopulated, unreadable or elsewhere as plain text', () => {
+    const cases = [
+      link(null, { doc: { relationTo: 'articles', value: 7 }, linkType: 'internal' }),
+      link(null, { doc: { relationTo: 'articles', value: null }, linkType: 'internal' }),
+      link(null, { doc: { relationTo: 'users', value: { id: 1, slug: 'admin' } }, linkType: 'internal' }),
+      link(null, { doc: { relationTo: 'articles', value: { id: 7 } }, linkType: 'internal' }),
+      link('https://example.com', { doc: { relationTo: 'articles', value: 7 }, linkType: 'custom' }),
+      link('https://example.com', { linkType: 'internal' }),
+    ]
+    for (const node of cases) {
+      const html = render(editorState(paragraph(node)))
+      expect(hrefs(html), JSON.stringify(node)).toEqual([])
+      expect(html).toContain('the details')
+    }
   })
 
   it('renders nothing for html, iframe, relationship, block and other unknown nodes', () => {
