@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest'
 
 import { RichText } from '@/frontend/components/RichText'
 
-import { autolink, editorState, link, paragraph, text, upload } from '../richText/lexical'
+import { autolink, editorState, internalLink, link, paragraph, text, upload } from '../richText/lexical'
 
 const render = (data: unknown) => renderToStaticMarkup(createElement(RichText, { data: data as any }))
 
@@ -40,16 +40,12 @@ describe('frontend RichText', () => {
   })
 
   it('renders populated internal links as links to the story, tag or author page', () => {
-    const internal = (relationTo: string, value: unknown, words: string) => ({
-      ...link(null, { doc: { relationTo, value }, linkType: 'internal' }),
-      children: [text(words)],
-    })
     const html = render(
       editorState(
         paragraph(
-          internal('articles', { id: 7, slug: 'harbour-works', title: 'Harbour works' }, 'the works'),
-          internal('tags', { id: 3, name: 'Port', slug: 'port' }, 'the port'),
-          internal('authors', { id: 2, name: 'Ada', slug: 'ada lovelace' }, 'Ada'),
+          internalLink('articles', { id: 7, slug: 'harbour-works', title: 'Harbour works' }, 'the works'),
+          internalLink('tags', { id: 3, name: 'Port', slug: 'port' }, 'the port'),
+          internalLink('authors', { id: 2, name: 'Ada', slug: 'ada lovelace' }, 'Ada'),
         ),
       ),
     )

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { bootPayload, type TestContext } from '../helpers/bootPayload'
 import { graphql, rest } from '../helpers/http'
 import { createStaff, type Staff } from '../helpers/staff'
-import { editorState, link, paragraph, text } from '../richText/lexical'
+import { editorState, internalLink, paragraph, text } from '../richText/lexical'
 
 const DEPTHS = [0, 1, 2] as const
 
@@ -28,11 +28,6 @@ let source: Article
 let host: Article
 /** Published; its body links to `source`. */
 let chain: Article
-
-const internal = (relationTo: string, value: number, words: string) => ({
-  ...link(null, { doc: { relationTo, value }, linkType: 'internal' }),
-  children: [text(words)],
-})
 
 type Found = { target: string; words: string }
 
@@ -87,22 +82,22 @@ beforeAll(async () => {
     content: editorState(
       paragraph(
         text('See '),
-        internal('articles', neighbour.id, 'the neighbour'),
+        internalLink('articles', neighbour.id, 'the neighbour'),
         text(', '),
-        internal('articles', draft.id, 'the coming story'),
+        internalLink('articles', draft.id, 'the coming story'),
         text(', '),
-        internal('tags', publicTag.id, 'harbour news'),
+        internalLink('tags', publicTag.id, 'harbour news'),
         text(', '),
-        internal('tags', internalTag.id, 'desk notes'),
+        internalLink('tags', internalTag.id, 'desk notes'),
         text(' and '),
-        internal('authors', author.id, 'our reporter'),
+        internalLink('authors', author.id, 'our reporter'),
         text('.'),
       ),
     ) as Article['content'],
   })
   host = await story('Read-more host', 'read-more-host', { readMore: [{ type: 'internal', doc: { relationTo: 'articles', value: source.id } }] })
   chain = await story('Chain story', 'chain-story', {
-    content: editorState(paragraph(internal('articles', source.id, 'the linking story'))) as Article['content'],
+    content: editorState(paragraph(internalLink('articles', source.id, 'the linking story'))) as Article['content'],
   })
 })
 afterAll(async () => ctx?.shutdown())

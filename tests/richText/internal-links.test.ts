@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { bootPayload, type TestContext } from '../helpers/bootPayload'
 import { rest } from '../helpers/http'
 import { createStaff, type Staff } from '../helpers/staff'
-import { autolink, editorState, link, paragraph, text } from './lexical'
+import { autolink, editorState, internalLink, link, paragraph, text } from './lexical'
 import { restAnswer, type Role, ROLES, writeSurfaces } from './surfaces'
 
 let ctx: TestContext
@@ -25,11 +25,6 @@ const target = {} as Record<Role, Article>
 
 const SURFACES = writeSurfaces(() => ({ authorID: author.id, payload: ctx.payload, staff, target }))
 
-const internal = (relationTo: string, value: unknown, words = 'the linked page') => ({
-  ...link(null, { doc: { relationTo, value }, linkType: 'internal' }),
-  children: [text(words)],
-})
-
 /** A paragraph with the link second, so every refusal names `link at root.children[0].children[1]`. */
 const withLink = (node: ReturnType<typeof link>) => editorState(paragraph(text('See '), node, text('.')))
 
@@ -37,18 +32,18 @@ type RefusedCase = { content: () => unknown; name: string; node?: string; rule: 
 
 const REFUSED: RefusedCase[] = [
   {
-    content: () => withLink(internal('articles', gone.id)),
+    content: () => withLink(internalLink('articles', gone.id)),
     name: 'a link to a deleted story',
     rule: /there is no articles document with the id \d+/,
   },
-  { content: () => withLink(internal('tags', 999999)), name: 'a link to a tag that never existed', rule: /there is no tags document with the id 999999/ },
+  { content: () => withLink(internalLink('tags', 999999)), name: 'a link to a tag that never existed', rule: /there is no tags document with the id 999999/ },
   {
-    content: () => withLink(internal('articles', { id: published.id, slug: published.slug, title: 'Forged title' })),
+    content: () => withLink(internalLink('articles', { id: published.id, slug: published.slug, title: 'Forged title' })),
     name: 'a link carrying a document instead of an id',
     rule: /value must be the id of a articles document/,
   },
-  { content: () => withLink(internal('articles', 'not-an-id')), name: 'a link whose id is not one', rule: /must be the id of a articles document/ },
-  { content: () => withLink(internal('comments', 1)), name: 'a link to a comment', rule: /relationTo one of articles, tags, authors/ },
+  { content: () => withLink(internalLink('articles', 'not-an-id')), name: 'a link whose id is not one', rule: /must be the id of a articles document/ },
+  { content: () => withLink(internalLink('comments', 1)), name: 'a link to a comment', rule: /relationTo one of articles, tags, authors/ },
   { content: () => withLink(link(null, { doc: 'articles/1', linkType: 'internal' })), name: 'a link whose doc is a string', rule: /must be \{ relationTo, value \}/ },
   {
     content: () => withLink({ ...autolink('https://example.com'), fields: { doc: { relationTo: 'articles', value: 1 }, linkType: 'internal' } }),
@@ -91,15 +86,15 @@ describe('rich text internal links: writes', () => {
   const linked = () =>
     editorState(
       paragraph(
-        internal('articles', published.id, 'the harbour works'),
+        internalLink('articles', published.id, 'the harbour works'),
         text(', '),
-        internal('articles', draft.id, 'the coming scoop'),
+        internalLink('articles', draft.id, 'the coming scoop'),
         text(', '),
-        internal('tags', publicTag.id, 'the port'),
+        internalLink('tags', publicTag.id, 'the port'),
         text(', '),
-        internal('tags', internalTag.id, 'desk notes'),
+        internalLink('tags', internalTag.id, 'desk notes'),
         text(' and '),
-        internal('authors', author.id, 'our writer'),
+        internalLink('authors', author.id, 'our writer'),
       ),
     )
 
@@ -129,7 +124,7 @@ describe('rich text internal links: writes', () => {
 
   it('refuses a missing target in an author’s bio too, naming bio', async () => {
     const answer = restAnswer(
-      await rest('PATCH', `/authors/${author.id}`, { body: { bio: withLink(internal('articles', gone.id)) }, token: staff.contributor.token }),
+      await rest('PATCH', `/authors/${author.id}`, { body: { bio: withLink(internalLink('articles', gone.id)) }, token: staff.contributor.token }),
     )
     expect(answer.status).toBe(400)
     expect(answer.message).toContain('bio: link at root.children[0].children[1]')
@@ -140,13 +135,13 @@ describe('rich text internal links: writes', () => {
     const soonGone = await ctx.payload.create({ collection: 'tags', data: { name: 'Short-lived', slug: 'short-lived' } })
     const story = await ctx.payload.create({
       collection: 'articles',
-      data: { _status: 'published', authors: [author.id], content: withLink(internal('tags', soonGone.id)) as Article['content'], title: 'Linked' },
+      data: { _status: 'published', authors: [author.id], content: withLink(internalLink('tags', soonGone.id)) as Article['content'], title: 'Linked' },
     })
     await ctx.payload.delete({ collection: 'tags', id: soonGone.id })
     const { status } = await rest('PATCH', `/articles/${story.id}`, { body: { title: 'Linked, retitled' }, token: staff.editor.token })
     expect(status).toBe(200)
     const { status: again } = await rest('PATCH', `/articles/${story.id}`, {
-      body: { content: withLink(internal('tags', soonGone.id)) },
+      body: { content: withLink(internalLink('tags', soonGone.id)) },
       token: staff.editor.token,
     })
     expect(again).toBe(200)
