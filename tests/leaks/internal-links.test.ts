@@ -112,6 +112,9 @@ describe('internal links in rich text: the public', () => {
         `/articles?where[slug][equals]=linking-story&depth=${depth}`,
         `/articles/${host.id}?depth=${depth}`,
         `/articles/${chain.id}?depth=${depth}`,
+        // Populated stories are lean by default (defaultPopulate); a reader may ask for their bodies.
+        `/articles/${host.id}?depth=${depth}&populate[articles][content]=true`,
+        `/articles/${chain.id}?depth=${depth}&populate[articles][content]=true`,
       ]) {
         const { body, status } = await rest('GET', path)
         expect(status, path).toBe(200)
@@ -119,8 +122,12 @@ describe('internal links in rich text: the public', () => {
       }
     }
     expect(problems).toEqual([])
-    // The reader keeps the words; the stories that carry `source` at depth ≥ 1 carry its body.
-    for (const path of [`/articles/${source.id}?depth=0`, `/articles/${host.id}?depth=1`, `/articles/${chain.id}?depth=1`]) {
+    // The reader keeps the words, in `source` and in the stories that carry its body at depth ≥ 1.
+    for (const path of [
+      `/articles/${source.id}?depth=0`,
+      `/articles/${host.id}?depth=1&populate[articles][content]=true`,
+      `/articles/${chain.id}?depth=1&populate[articles][content]=true`,
+    ]) {
       expect(keepsWords((await rest('GET', path)).body), path).toBe(true)
     }
   })
