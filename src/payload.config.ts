@@ -1,4 +1,4 @@
-import { LinkFeature, lexicalEditor } from '@payloadcms/richtext-lexical'
+import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import path from 'path'
 import { buildConfig } from 'payload'
 import sharp from 'sharp'
@@ -22,6 +22,7 @@ import { loginErrorLogLevels } from './auth/errors'
 import { database, prepareDatabase } from './db/database'
 import { smtpAdapter } from './email/smtpAdapter'
 import { env } from './env'
+import { newsroomLinkFeature } from './fields/richText/linkFeature'
 import { safeLexicalEditor } from './fields/richText/safeLexicalEditor'
 import { revalidateFrontend } from './frontend/revalidate'
 import { hideSuggestions } from './graphql/hideSuggestions'
@@ -60,14 +61,14 @@ export default buildConfig({
   csrf: env.corsOrigins,
   // SQLite by default; PostgreSQL when DATABASE_URL is a postgres:// URL.
   db: database({ ...env.database, migrationsDir: path.resolve(dirname, 'migrations') }),
-  // External links only, and no relationship blocks: rich text is public JSON, and an internal
-  // link would carry the id of a document (a draft) that the reader may not see. Every write is
-  // checked against the nodes these features offer (src/fields/richText/).
+  // No relationship blocks: rich text is public JSON. Links go to URLs or to stories, tags and
+  // authors; every write is checked against the nodes these features offer, and links the reader
+  // may not follow are read as plain text (src/fields/richText/).
   editor: safeLexicalEditor(
     lexicalEditor({
       features: ({ defaultFeatures }) => [
         ...defaultFeatures.filter(({ key }) => key !== 'link' && key !== 'relationship'),
-        LinkFeature({ enabledCollections: [] }),
+        newsroomLinkFeature(),
       ],
     }),
   ),

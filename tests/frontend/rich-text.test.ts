@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest'
 
 import { RichText } from '@/frontend/components/RichText'
 
-import { autolink, editorState, link, paragraph, text, upload } from '../richText/lexical'
+import { autolink, editorState, internalLink, link, paragraph, text, upload } from '../richText/lexical'
 
 const render = (data: unknown) => renderToStaticMarkup(createElement(RichText, { data: data as any }))
 
@@ -39,10 +39,33 @@ describe('frontend RichText', () => {
     expect(html).toContain('javascript:alert(1)')
   })
 
-  it('renders internal links (not offered by the editor) as plain text', () => {
-    const html = render(editorState(paragraph(link(null, { doc: { relationTo: 'articles', value: 7 }, linkType: 'internal' }))))
-    expect(hrefs(html)).toEqual([])
-    expect(html).toContain('the details')
+  it('renders populated internal links as links to the story, tag or author page', () => {
+    const html = render(
+      editorState(
+        paragraph(
+          internalLink('articles', { id: 7, slug: 'harbour-works', title: 'Harbour works' }, 'the works'),
+          internalLink('tags', { id: 3, name: 'Port', slug: 'port' }, 'the port'),
+          internalLink('authors', { id: 2, name: 'Ada', slug: 'ada lovelace' }, 'Ada'),
+        ),
+      ),
+    )
+    expect(hrefs(html)).toEqual(['/articles/harbour-works', '/tags/port', '/authors/ada%20lovelace'])
+  })
+
+  it('renders internal links whose target came back unpopulated, unreadable or elsewhere as plain text', () => {
+    const cases = [
+      link(null, { doc: { relationTo: 'articles', value: 7 }, linkType: 'internal' }),
+      link(null, { doc: { relationTo: 'articles', value: null }, linkType: 'internal' }),
+      link(null, { doc: { relationTo: 'users', value: { id: 1, slug: 'admin' } }, linkType: 'internal' }),
+      link(null, { doc: { relationTo: 'articles', value: { id: 7 } }, linkType: 'internal' }),
+      link('https://example.com', { doc: { relationTo: 'articles', value: 7 }, linkType: 'custom' }),
+      link('https://example.com', { linkType: 'internal' }),
+    ]
+    for (const node of cases) {
+      const html = render(editorState(paragraph(node)))
+      expect(hrefs(html), JSON.stringify(node)).toEqual([])
+      expect(html).toContain('the details')
+    }
   })
 
   it('renders nothing for html, iframe, relationship, block and other unknown nodes', () => {

@@ -1,7 +1,8 @@
 /**
  * Rich text is public JSON that frontends turn into HTML: every write (REST, GraphQL, Local API,
  * drafts included) refuses what the editor does not offer, links that are not http(s):, mailto:,
- * tel: or site-relative, internal links and references to anything but media.
+ * tel: or site-relative, internal links to anything but stories, tags and authors (see
+ * internal-links.test.ts) and references to anything but media.
  */
 import type { Article, Author, Media } from '@/payload-types'
 
@@ -9,9 +10,10 @@ import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { bootPayload, type TestContext } from '../helpers/bootPayload'
-import { graphql, rest } from '../helpers/http'
+import { rest } from '../helpers/http'
 import { createStaff, type Staff } from '../helpers/staff'
 import { autolink, editorState, link, list, paragraph, text, upload } from './lexical'
+import { newArticle, restAnswer, type Role, ROLES, writeSurfaces } from './surfaces'
 
 let ctx: TestContext
 let staff: Staff
@@ -20,9 +22,6 @@ let draft: Article
 let photo: Media
 /** The article each role updates: the contributor's own draft, and a published story for the editor. */
 const target = {} as Record<Role, Article>
-
-type Role = 'contributor' | 'editor'
-const ROLES: Role[] = ['contributor', 'editor']
 
 const SAFE_CONTENT = editorState(paragraph(text('Nothing to see here.')))
 const URL_RULE = /links must be http\(s\): mailto: or tel: URLs or site-relative paths/
@@ -52,10 +51,10 @@ const UNSAFE: UnsafeCase[] = [
   },
   {
     content: () =>
-      editorState(paragraph(link(null, { doc: { relationTo: 'articles', value: draft.id }, linkType: 'internal' }))),
-    name: 'an internal link to a draft',
+      editorState(paragraph(link(null, { doc: { relationTo: 'users', value: staff.admin.user.id }, linkType: 'internal' }))),
+    name: 'an internal link to a user account',
     node: 'link at root.children[0].children[0]',
-    rule: /internal links .*are not enabled/,
+    rule: /relationTo one of articles, tags, authors/,
   },
   {
     content: () => editorState(paragraph(text('Intro')), { type: 'html', html: '<script>alert(1)</script>', version: 1 }),
@@ -96,96 +95,7 @@ const UNSAFE: UnsafeCase[] = [
   },
 ]
 
-/** What a surface answered: the status, the error's message and the field-level message Payload details. */
-type Answer = { detail: string; message: string; status: number }
-
-const restAnswer = ({ body, status }: { body: any; status: number }): Answer => ({
-  detail: String(body?.errors?.[0]?.data?.errors?.[0]?.message ?? ''),
-  message: String(body?.errors?.[0]?.message ?? ''),
-  status,
-})
-
-const graphQLAnswer = ({ body }: { body: any }): Answer => {
-  const error = body?.errors?.[0]
-  if (!error) return { detail: '', message: '', status: 200 }
-  return {
-    detail: String(error.extensions?.data?.errors?.[0]?.message ?? ''),
-    message: String(error.message),
-    status: Number(error.extensions?.statusCode),
-  }
-}
-
-const localAnswer = async (run: () => Promise<unknown>): Promise<Answer> => {
-  try {
-    await run()
-    return { detail: '', message: '', status: 201 }
-  } catch (error) {
-    const { data, message, status } = error as { data?: any; message: string; status?: number }
-    return { detail: String(data?.errors?.[0]?.message ?? ''), message, status: status ?? 500 }
-  }
-}
-
-let stories = 0
-
-/** A new story for the role: the contributor may only create drafts, the editor publishes (validation runs). */
-const newArticle = (role: Role, content: unknown) => ({
-  _status: role === 'editor' ? ('published' as const) : ('draft' as const),
-  authors: [author.id],
-  content,
-  title: `Story ${++stories} by the ${role}`,
-})
-
-type Surface = { name: string; write: (role: Role, content: unknown) => Promise<Answer> }
-
-const SURFACES: Surface[] = [
-  {
-    name: 'REST create',
-    write: async (role, content) => restAnswer(await rest('POST', '/articles', { body: newArticle(role, content), token: staff[role].token })),
-  },
-  {
-    name: 'REST update',
-    write: async (role, content) =>
-      restAnswer(await rest('PATCH', `/articles/${target[role].id}`, { body: { content }, token: staff[role].token })),
-  },
-  {
-    name: 'GraphQL create',
-    write: async (role, content) =>
-      graphQLAnswer(
-        await graphql('mutation ($data: mutationArticleInput!) { createArticle(data: $data) { id } }', { data: newArticle(role, content) }, staff[role].token),
-      ),
-  },
-  {
-    name: 'GraphQL update',
-    write: async (role, content) =>
-      graphQLAnswer(
-        await graphql(
-          'mutation ($id: Int!, $data: mutationArticleUpdateInput!) { updateArticle(id: $id, data: $data) { id } }',
-          { data: { content }, id: target[role].id },
-          staff[role].token,
-        ),
-      ),
-  },
-  {
-    name: 'Local API create',
-    write: (role, content) =>
-      localAnswer(() =>
-        ctx.payload.create({ collection: 'articles', data: newArticle(role, content) as any, overrideAccess: false, user: staff[role].user }),
-      ),
-  },
-  {
-    name: 'Local API update',
-    write: (role, content) =>
-      localAnswer(() =>
-        ctx.payload.update({
-          id: target[role].id,
-          collection: 'articles',
-          data: { content: content as Article['content'] },
-          overrideAccess: false,
-          user: staff[role].user,
-        }),
-      ),
-  },
-]
+const SURFACES = writeSurfaces(() => ({ authorID: author.id, payload: ctx.payload, staff, target }))
 
 let articlesBefore: number
 
@@ -293,7 +203,7 @@ describe('rich text: safe content', () => {
   }
 
   it('serves safe content back as it was written', async () => {
-    const { body, status } = await rest('POST', '/articles?depth=0', { body: newArticle('contributor', safe()), token: staff.contributor.token })
+    const { body, status } = await rest('POST', '/articles?depth=0', { body: newArticle(author.id, 'contributor', safe()), token: staff.contributor.token })
     expect(status).toBe(201)
     expect(body.doc.content).toEqual(safe())
   })

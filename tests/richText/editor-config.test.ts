@@ -1,6 +1,7 @@
 /**
  * The write check is derived from the editor's features and applied to every rich text field: a
- * feature that brings an unreviewed node type (or internal links) stops the config from loading.
+ * feature that brings an unreviewed node type (or internal links to unnamed collections) stops the
+ * config from loading.
  */
 import type { Field, RichTextField } from 'payload'
 
@@ -39,7 +40,8 @@ const sanitize = (features: Parameters<typeof lexicalEditor>[0]) =>
 
 describe('rich text editor config', () => {
   it('allows exactly the node types the configured features offer', () => {
-    const { nodeTypes, uploadCollections } = richTextRules((ctx.config.editor as LexicalAdapter).editorConfig)
+    const { linkCollections, nodeTypes, uploadCollections } = richTextRules((ctx.config.editor as LexicalAdapter).editorConfig)
+    expect(linkCollections).toEqual(['articles', 'tags', 'authors'])
     expect([...nodeTypes].sort()).toEqual([
       'autolink',
       'heading',
@@ -67,9 +69,22 @@ describe('rich text editor config', () => {
     )
   })
 
-  it('refuses to load an editor that offers internal links', async () => {
-    await expect(sanitize({ features: [LinkFeature({})] })).rejects.toThrow(/internal links/)
-    await expect(sanitize({ features: [LinkFeature({ enabledCollections: ['articles'] })] })).rejects.toThrow(/enabledCollections: \[\]/)
+  it('refuses to load an editor whose internal links do not name their collections', async () => {
+    await expect(sanitize({ features: [LinkFeature({})] })).rejects.toThrow(/must name the collections internal links may point at/)
+    await expect(sanitize({ features: [LinkFeature({ disabledCollections: ['users'] })] })).rejects.toThrow(/not `disabledCollections`/)
+    const { editorConfig } = await sanitize({ features: [LinkFeature({ enabledCollections: ['articles'] })] })
+    expect(richTextRules(editorConfig).linkCollections).toEqual(['articles'])
+  })
+
+  it('offers a link drawer whose target picker lists stories, tags and authors by title or name, and says what readers get', () => {
+    const link = (ctx.config.editor as LexicalAdapter).editorConfig.resolvedFeatureMap.get('link')
+    const fields = (link?.sanitizedServerFeatureProps as { fields: Field[] }).fields
+    const byName = (name: string) => fields.find((field) => 'name' in field && field.name === name) as any
+    expect(byName('linkType').options.map(({ value }: { value: string }) => value)).toEqual(['custom', 'internal'])
+    expect(byName('doc').relationTo).toEqual(['articles', 'tags', 'authors'])
+    expect(byName('doc').admin.description).toMatch(/get the words without the link/)
+    const titles = Object.fromEntries(ctx.config.collections.map(({ admin, slug }) => [slug, admin.useAsTitle]))
+    expect([titles.articles, titles.tags, titles.authors]).toEqual(['title', 'name', 'name'])
   })
 
   it('checks every rich text field of every collection and global', async () => {

@@ -15,6 +15,12 @@ export const link = (url: unknown, fields: Record<string, unknown> = {}): Node =
   version: 3,
 })
 
+/** An internal link to a document, as the admin's link drawer stores it: collection and bare id. */
+export const internalLink = (relationTo: string, value: unknown, words = 'the linked page'): Node => ({
+  ...link(null, { doc: { relationTo, value }, linkType: 'internal' }),
+  children: [text(words)],
+})
+
 export const autolink = (url: string): Node => ({
   ...element,
   type: 'autolink',

@@ -4,7 +4,7 @@ import type { RichTextRules } from './rules'
 
 export type NodeRules = RichTextRules & {
   /** Whether `value` is a well-formed id of `collection` (its id type decides). */
-  isUploadID: (collection: string, value: unknown) => boolean
+  isDocumentID: (collection: string, value: unknown) => boolean
 }
 
 /** Where the first refused node is (`link at root.children[2].children[0]`) and the rule it breaks. */
@@ -18,12 +18,25 @@ const isObject = (value: unknown): value is Node => typeof value === 'object' &&
 const typeName = (node: unknown): string =>
   (isObject(node) && typeof node.type === 'string' && node.type.replace(/[^\w-]/g, '').slice(0, 40)) || 'node'
 
-const checkLink = ({ fields }: Node): string | undefined => {
-  if (!isObject(fields)) return 'a link needs its fields (url and linkType)'
-  if (fields.linkType === 'internal' || (fields.doc !== undefined && fields.doc !== null)) {
-    return `internal links (to documents) are not enabled; ${SAFE_URL_RULE}`
+// An id, never a document: at depth 0 Payload serves the stored value as it is, whatever it holds.
+const checkInternalLink = (type: unknown, doc: unknown, rules: NodeRules): string | undefined => {
+  if (!rules.linkCollections.length) return `internal links (to documents) are not enabled; ${SAFE_URL_RULE}`
+  if (type === 'autolink') return 'an autolink carries a URL, never a document'
+  const collections = rules.linkCollections.join(', ')
+  if (!isObject(doc) || typeof doc.relationTo !== 'string' || !rules.linkCollections.includes(doc.relationTo)) {
+    return `an internal link's doc must be { relationTo, value } with relationTo one of ${collections}`
   }
-  if (fields.linkType !== undefined && fields.linkType !== 'custom') return 'linkType must be "custom"'
+  if (!rules.isDocumentID(doc.relationTo, doc.value)) return `an internal link's value must be the id of a ${doc.relationTo} document`
+  return undefined
+}
+
+const checkLink = ({ fields, type }: Node, rules: NodeRules): string | undefined => {
+  if (!isObject(fields)) return 'a link needs its fields (url and linkType)'
+  if (fields.linkType === 'internal') return checkInternalLink(type, fields.doc, rules)
+  if (fields.doc !== undefined && fields.doc !== null) return 'only an internal link (linkType "internal") may name a document'
+  if (fields.linkType !== undefined && fields.linkType !== 'custom') {
+    return rules.linkCollections.length ? 'linkType must be "custom" or "internal"' : 'linkType must be "custom"'
+  }
   const reason = unsafeURLReason(fields.url)
   return reason && `${reason}; ${SAFE_URL_RULE}`
 }
@@ -33,7 +46,7 @@ const checkUpload = ({ relationTo, value }: Node, rules: NodeRules): string | un
     return `uploads must come from ${rules.uploadCollections.join(' or ') || 'no collection'}`
   }
   // An id, never a document: at depth 0 Payload serves the stored value as it is, `url` included.
-  if (!rules.isUploadID(relationTo, value)) return `the upload value must be the id of a ${relationTo} document`
+  if (!rules.isDocumentID(relationTo, value)) return `the upload value must be the id of a ${relationTo} document`
   return undefined
 }
 
@@ -41,7 +54,7 @@ const checkNode = (node: unknown, rules: NodeRules): string | undefined => {
   if (!isObject(node) || typeof node.type !== 'string') return 'a node must be an object with a type'
   if (node.type === 'root') return 'a root node may only be the top of the editor state'
   if (!rules.nodeTypes.has(node.type)) return `"${typeName(node)}" is not a node type this editor offers`
-  if (node.type === 'link' || node.type === 'autolink') return checkLink(node)
+  if (node.type === 'link' || node.type === 'autolink') return checkLink(node, rules)
   if (node.type === 'upload') return checkUpload(node, rules)
   if ('children' in node && !Array.isArray(node.children)) return 'children must be a list of nodes'
   return undefined

@@ -10,6 +10,8 @@ const INERT_NODE_TYPES = new Set(['heading', 'horizontalrule', 'list', 'listitem
 const CHECKED_NODE_TYPES = new Set(['autolink', 'link', 'upload'])
 
 export type RichTextRules = {
+  /** The collections an internal link may point at (the link feature's `enabledCollections`). */
+  linkCollections: readonly string[]
   /** Every node type the editor offers; anything else is refused. */
   nodeTypes: ReadonlySet<string>
   /** The collections an `upload` node may point at (the upload feature's own list). */
@@ -19,7 +21,8 @@ export type RichTextRules = {
 /**
  * The rules for one editor, derived from its features. Throws at config time when a feature brings
  * a node type nobody has reviewed (a relationship or a block carries ids of documents the reader may
- * not see), or internal links: rich text is public JSON, so it must not name drafts.
+ * not see), or internal links to collections it does not name: rich text is public JSON, and only
+ * links whose targets are listed are checked on write and hidden on read (hooks/hideUnreadableLinks).
  */
 export const richTextRules = ({ features, resolvedFeatureMap }: SanitizedServerEditorConfig): RichTextRules => {
   const offered = features.nodes.map(({ node }) => ('with' in node ? node.replace.getType() : node.getType()))
@@ -30,15 +33,19 @@ export const richTextRules = ({ features, resolvedFeatureMap }: SanitizedServerE
         'list them in INERT_NODE_TYPES of src/fields/richText/rules.ts if they carry no URL and no document id, or check them in findUnsafeNode.',
     )
   }
-  const link = resolvedFeatureMap.get('link')?.sanitizedServerFeatureProps as { enabledCollections?: unknown[] } | undefined
-  if (link && link.enabledCollections?.length !== 0) {
+  const link = resolvedFeatureMap.get('link')?.sanitizedServerFeatureProps as
+    | { disabledCollections?: unknown[]; enabledCollections?: string[] }
+    | undefined
+  // Without a list, LinkFeature offers every collection not hidden (users and comments included).
+  if (link && (!Array.isArray(link.enabledCollections) || link.disabledCollections)) {
     throw new Error(
-      'The rich text LinkFeature offers internal links, which would put document ids (drafts included) into public JSON: ' +
-        'configure it with `LinkFeature({ enabledCollections: [] })` until internal links are checked.',
+      'The rich text LinkFeature must name the collections internal links may point at, ' +
+        "e.g. `LinkFeature({ enabledCollections: ['articles'] })` (or `[]` for external links only), not `disabledCollections`.",
     )
   }
   const upload = resolvedFeatureMap.get('upload')?.sanitizedServerFeatureProps as { enabledCollectionSlugs?: string[] } | undefined
   return {
+    linkCollections: link?.enabledCollections ?? [],
     nodeTypes: new Set([...CORE_NODE_TYPES, ...offered]),
     uploadCollections: upload?.enabledCollectionSlugs ?? [],
   }

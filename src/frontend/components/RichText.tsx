@@ -6,6 +6,20 @@ import { RichText as LexicalRichText } from '@payloadcms/richtext-lexical/react'
 
 import { isSafeURL } from '@/utilities/safeURL'
 
+/** The reference frontend's page for each collection an internal link may point at. */
+const PAGES: Record<string, string> = { articles: '/articles/', authors: '/authors/', tags: '/tags/' }
+
+/**
+ * An internal link's page, when its target came back populated (`depth` ≥ 1) with a slug. The CMS
+ * turns links to documents the reader may not see into text; one left unpopulated renders as text.
+ */
+const internalHref = (doc: unknown): string | undefined => {
+  const { relationTo, value } = (doc ?? {}) as { relationTo?: unknown; value?: unknown }
+  const slug = typeof value === 'object' && value !== null ? (value as { slug?: unknown }).slug : undefined
+  const page = typeof relationTo === 'string' && Object.hasOwn(PAGES, relationTo) ? PAGES[relationTo] : undefined
+  return page && typeof slug === 'string' && slug ? `${page}${encodeURIComponent(slug)}` : undefined
+}
+
 /**
  * A link whose URL the CMS would refuse today (content stored before it checked, or written around
  * the API) renders as its text: the reader keeps the words, never a `javascript:`/`data:` href.
@@ -13,9 +27,11 @@ import { isSafeURL } from '@/utilities/safeURL'
 const SafeLink: JSXConverter<SerializedAutoLinkNode | SerializedLinkNode> = ({ node, nodesToJSX }) => {
   const children = nodesToJSX({ nodes: node.children })
   const { doc, linkType, newTab, url } = node.fields ?? {}
-  if ((linkType !== undefined && linkType !== 'custom') || doc || !isSafeURL(url)) return <>{children}</>
+  const internal = linkType === 'internal' || Boolean(doc)
+  const href = internal ? (node.type === 'link' ? internalHref(doc) : undefined) : isSafeURL(url) ? url : undefined
+  if ((linkType !== undefined && linkType !== 'custom' && linkType !== 'internal') || !href) return <>{children}</>
   return (
-    <a href={url} rel={newTab ? 'noopener noreferrer' : undefined} target={newTab ? '_blank' : undefined}>
+    <a href={href} rel={newTab ? 'noopener noreferrer' : undefined} target={newTab ? '_blank' : undefined}>
       {children}
     </a>
   )
