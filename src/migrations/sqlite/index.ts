@@ -2,6 +2,7 @@ import * as migration_20261127_050557_initial from './20261127_050557_initial';
 import * as migration_20261127_054848_list_indexes from './20261127_054848_list_indexes';
 import * as migration_20261205_074649_media_storage_fields from './20261205_074649_media_storage_fields';
 import * as migration_20261205_131039_articles_corrections from './20261205_131039_articles_corrections';
+import * as migration_20261206_011521_review_workflow from './20261206_011521_review_workflow';
 
 export const migrations = [
   {
@@ -23,5 +24,10 @@ export const migrations = [
     up: migration_20261205_131039_articles_corrections.up,
     down: migration_20261205_131039_articles_corrections.down,
     name: '20261205_131039_articles_corrections',
+  },
+  {
+    up: migration_20261206_011521_review_workflow.up,
+    down: migration_20261206_011521_review_workflow.down,
+    name: '20261206_011521_review_workflow'
   },
 ];
