@@ -30,6 +30,7 @@ import { SignalsCell as SignalsCell_b5941c6c245d82875baafaebb4e6e3f1 } from '@co
 import { ModerationFilter as ModerationFilter_e181a1d68eb110e9b6939ab447df567d } from '@collections/Comments/components/ModerationFilter'
 import { ModerationActions as ModerationActions_8338bea811c0b4c87f585ebef6120e4a } from '@collections/Comments/components/ModerationActions'
 import { APIKeyField as APIKeyField_478330fd9ff1490b8630b2e695eab51b } from '@collections/Users/components/APIKeyField'
+import { DeskDashboard as DeskDashboard_691a12a4f115f8195bd45dd56e9663d0 } from '@/desk/DeskDashboard'
 import { S3ClientUploadHandler as S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24 } from '@payloadcms/storage-s3/client'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
@@ -67,6 +68,7 @@ export const importMap = {
   "@collections/Comments/components/ModerationFilter#ModerationFilter": ModerationFilter_e181a1d68eb110e9b6939ab447df567d,
   "@collections/Comments/components/ModerationActions#ModerationActions": ModerationActions_8338bea811c0b4c87f585ebef6120e4a,
   "@collections/Users/components/APIKeyField#APIKeyField": APIKeyField_478330fd9ff1490b8630b2e695eab51b,
+  "@/desk/DeskDashboard#DeskDashboard": DeskDashboard_691a12a4f115f8195bd45dd56e9663d0,
   "@payloadcms/storage-s3/client#S3ClientUploadHandler": S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
