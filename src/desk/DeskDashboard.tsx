@@ -15,7 +15,15 @@ const section: React.CSSProperties = {
 const when = (date: null | string) =>
   date ? new Date(date).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }) + ' UTC' : ''
 
-const Stories = ({ empty, items, label }: { empty: string; items: (DeskItem & { prefix?: string })[]; label: string }) => (
+type StoriesProps = {
+  empty: string
+  items: (DeskItem & { prefix?: string })[]
+  label: string
+  /** A link to the whole list in the admin, under the first few. */
+  more?: { href: string; label: string }
+}
+
+const Stories = ({ empty, items, label, more }: StoriesProps) => (
   <section aria-label={label} style={section}>
     <h3 style={{ marginTop: 0 }}>{label}</h3>
     {items.length ? (
@@ -34,6 +42,13 @@ const Stories = ({ empty, items, label }: { empty: string; items: (DeskItem & { 
       </ul>
     ) : (
       <p style={{ margin: 0 }}>{empty}</p>
+    )}
+    {more && (
+      <p style={{ marginBottom: 0 }}>
+        <Link href={more.href} prefetch={false}>
+          {more.label}
+        </Link>
+      </p>
     )}
   </section>
 )
@@ -55,7 +70,12 @@ export const DeskDashboard = async ({ payload, user }: ServerProps) => {
           </Link>
         </section>
       )}
-      <Stories empty="Nothing waits for review." items={desk.inReview.items} label="Waiting for review" />
+      <Stories
+        empty="Nothing waits for review."
+        items={desk.inReview.items}
+        label="Waiting for review"
+        more={{ href: desk.inReview.url, label: 'Open the review queue' }}
+      />
       <Stories empty="No drafts of yours." items={desk.myDrafts} label="My drafts" />
       <Stories
         empty="Nothing scheduled."

@@ -69,8 +69,9 @@ describe('the review step in the admin panel', () => {
     await expect(editorPage.locator('section[aria-label="Pending comments"]').textContent()).resolves.toMatch(/\d+ awaiting moderation/)
     await screenshot(editorPage, 'desk-dashboard')
 
-    await editorPage.getByRole('link', { name: /^Waiting for review \(\d+\)$/ }).click()
+    await waiting.getByRole('link', { name: 'Open the review queue' }).click()
     await editorPage.waitForURL((url) => url.searchParams.get('where[workflow][equals]') === 'inReview')
+    await editorPage.getByRole('link', { name: 'Waiting for review (2)' }).waitFor()
     const row = editorPage.locator('.table tbody tr', { hasText: TITLE })
     await row.waitFor()
     await expect(row.textContent()).resolves.toContain('In review')
