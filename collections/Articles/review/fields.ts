@@ -16,7 +16,6 @@ export const reviewFields = (): Field[] => [
     type: 'select',
     access: { create: staffFieldOnly, read: staffFieldOnly, update: staffFieldOnly },
     admin: {
-      components: { Cell: '@collections/Articles/review/components/WorkflowCell#WorkflowCell' },
       description: 'Changed with Submit for review and Request changes; publishing resets it.',
       position: 'sidebar',
       readOnly: true,

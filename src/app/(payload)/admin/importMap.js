@@ -21,7 +21,6 @@ import { StrikethroughFeatureClient as StrikethroughFeatureClient_e70f5e05f09f93
 import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
-import { WorkflowCell as WorkflowCell_edf774e4cf8ff2e64b3cfa5edcfcb64b } from '@collections/Articles/review/components/WorkflowCell'
 import { ReviewQueueLink as ReviewQueueLink_94dcc485636f5c39e5bf9d96108f87e5 } from '@collections/Articles/review/components/ReviewQueueLink'
 import { ViewOnSite as ViewOnSite_d49744f4d0a6da7eb0aa77b9fec0bd2d } from '@collections/Articles/components/ViewOnSite'
 import { ReviewActions as ReviewActions_99717d58d88ebfce86d8356d3a6c61c5 } from '@collections/Articles/review/components/ReviewActions'
@@ -59,7 +58,6 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#UnderlineFeatureClient": UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
-  "@collections/Articles/review/components/WorkflowCell#WorkflowCell": WorkflowCell_edf774e4cf8ff2e64b3cfa5edcfcb64b,
   "@collections/Articles/review/components/ReviewQueueLink#ReviewQueueLink": ReviewQueueLink_94dcc485636f5c39e5bf9d96108f87e5,
   "@collections/Articles/components/ViewOnSite#ViewOnSite": ViewOnSite_d49744f4d0a6da7eb0aa77b9fec0bd2d,
   "@collections/Articles/review/components/ReviewActions#ReviewActions": ReviewActions_99717d58d88ebfce86d8356d3a6c61c5,
