@@ -32,7 +32,9 @@ export const checkReviewTransition: FieldHook<Article, null | undefined | Workfl
   }
   const refusal = overrideAccess ? null : refusedTransition(from, to, { editor: isEditor(req.user) })
   if (refusal) refuse('workflow', refusal)
-  const note = (siblingData as Partial<Article>).reviewNote
+  // The note sent with the request, or else the stored one: an update that leaves the note out keeps it.
+  const sent = (siblingData as Partial<Article>).reviewNote
+  const note = sent === undefined ? originalDoc?.reviewNote : sent
   if (to === 'changesRequested' && !note?.trim()) refuse('reviewNote', 'say what should change: a note is required when requesting changes.')
   return value
 }
