@@ -182,6 +182,14 @@ export interface Article {
   publishedAt?: string | null;
   commentsEnabled?: boolean | null;
   /**
+   * Changed with Submit for review and Request changes; publishing resets it.
+   */
+  workflow?: ('draft' | 'inReview' | 'changesRequested') | null;
+  /**
+   * The editor’s note when requesting changes. Cleared on publication.
+   */
+  reviewNote?: string | null;
+  /**
    * Editors add a correction after publication. Earlier corrections cannot be changed or removed.
    */
   corrections?:
@@ -636,6 +644,8 @@ export interface ArticlesSelect<T extends boolean = true> {
   tags?: T;
   publishedAt?: T;
   commentsEnabled?: T;
+  workflow?: T;
+  reviewNote?: T;
   corrections?:
     | T
     | {

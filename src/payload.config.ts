@@ -51,6 +51,10 @@ export default buildConfig({
   admin: {
     // No Gravatar: the admin panel makes no requests to third parties.
     avatar: 'default',
+    components: {
+      // The desk: pending comments, drafts, the review queue, scheduled and recent stories, by role.
+      beforeDashboard: ['@/desk/DeskDashboard#DeskDashboard'],
+    },
     importMap: {
       baseDir: dirname,
     },

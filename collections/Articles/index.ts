@@ -10,11 +10,15 @@ import { newsroomSlugField } from '@/fields/slug'
 import { validateRelationship, validateUpload } from '@/fields/validateRelationExists'
 
 import { correctionsField } from './fields/corrections'
+import { allowOwnBylineOnly } from './hooks/allowOwnBylineOnly'
 import { deleteComments } from './hooks/deleteComments'
 import { followTitleUntilPublished } from './hooks/followTitleUntilPublished'
 import { omitCommentsFromDraftReads } from './hooks/omitCommentsFromDraftReads'
 import { setPublishedAt } from './hooks/setPublishedAt'
 import { articlePreview } from './preview'
+import { reviewFields } from './review/fields'
+import { closeReviewOnPublish } from './review/hooks/closeReviewOnPublish'
+import { notifyEditorsOfReview } from './review/hooks/notifyEditorsOfReview'
 
 export const Articles: CollectionConfig<'articles'> = {
   slug: 'articles',
@@ -29,10 +33,14 @@ export const Articles: CollectionConfig<'articles'> = {
     ...articlePreview({ secret: env.previewSecret, serverURL: env.serverURL }),
     components: {
       edit: {
-        beforeDocumentControls: ['@collections/Articles/components/ViewOnSite#ViewOnSite'],
+        beforeDocumentControls: [
+          '@collections/Articles/components/ViewOnSite#ViewOnSite',
+          '@collections/Articles/review/components/ReviewActions#ReviewActions',
+        ],
       },
+      beforeList: ['@collections/Articles/review/components/ReviewQueueLink#ReviewQueueLink'],
     },
-    defaultColumns: ['title', 'authors', '_status', 'publishedAt'],
+    defaultColumns: ['title', 'authors', '_status', 'workflow', 'publishedAt'],
     useAsTitle: 'title',
   },
   // A story populated into another document (a read-more target, a comment's article) carries what
@@ -72,6 +80,7 @@ export const Articles: CollectionConfig<'articles'> = {
         position: 'sidebar',
       },
       hasMany: true,
+      hooks: { beforeValidate: [allowOwnBylineOnly] },
       index: true,
       minRows: 1,
       relationTo: 'authors',
@@ -111,6 +120,7 @@ export const Articles: CollectionConfig<'articles'> = {
       },
       defaultValue: true,
     },
+    ...reviewFields(),
     correctionsField(),
     createdByField(),
     {
@@ -130,7 +140,8 @@ export const Articles: CollectionConfig<'articles'> = {
     },
   ],
   hooks: {
-    beforeChange: [setPublishedAt, followTitleUntilPublished],
+    afterChange: [notifyEditorsOfReview],
+    beforeChange: [closeReviewOnPublish, setPublishedAt, followTitleUntilPublished],
     beforeDelete: [deleteComments],
     beforeOperation: [omitCommentsFromDraftReads],
   },

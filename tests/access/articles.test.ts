@@ -14,6 +14,7 @@ import {
   label,
   sortedIDs,
 } from './expectations'
+import { executeSQL } from '../helpers/testDatabase'
 import { roles, someoneElse } from './matrix'
 import { describeMatrix, slugOf, toSlug, useAccessSuite } from './suite'
 
@@ -66,7 +67,8 @@ beforeAll(async () => {
   const staff = suite.staff()
   byline = await payload.create({
     collection: 'authors',
-    data: { name: 'Test Byline', slug: 'test-byline' },
+    // The contributor's own byline: the one byline a contributor may sign with.
+    data: { name: 'Test Byline', slug: 'test-byline', user: staff.contributor.user.id },
     overrideAccess: false,
     user: staff.editor.user,
   })
@@ -116,7 +118,12 @@ beforeAll(async () => {
     user: staff.editor.user,
   })
   for (const role of ['contributor', 'author', 'editor', 'admin'] as const) {
-    publishedByRole[role] = await article(role, 'published', `Published by ${role}`)
+    const doc = await article(role, 'published', `Published by ${role}`)
+    // Publishing clears the review note, so one is written into the database: the probe then tests that
+    // the note is hidden, not merely absent.
+    const reviewNote = `Review note on ${doc.id}`
+    await executeSQL(payload, `UPDATE articles SET review_note = '${reviewNote}' WHERE id = ${doc.id}`)
+    publishedByRole[role] = { ...doc, reviewNote }
   }
   for (const surface of suite.surfaces) {
     for (const role of roles) {
@@ -167,7 +174,11 @@ describeMatrix('articles', suite, {
     await expectReads(
       { actor, collection: 'articles', payload: suite.payload(), surface },
       {
-        probe: { fields: { createdBy: own.createdBy, generateSlug: own.generateSlug }, hidden, id: own.id },
+        probe: {
+          fields: { createdBy: own.createdBy, generateSlug: own.generateSlug, reviewNote: own.reviewNote, workflow: own.workflow },
+          hidden,
+          id: own.id,
+        },
         readable: [shared.published.id, revised.id, ...Object.values(publishedByRole).map(({ id }) => id)].concat(
           outcome === 'all' ? drafts : [],
         ),

@@ -96,7 +96,13 @@ export type AccessMatrix = { [C in MatrixCollection]: Record<MatrixRole, Cell<C>
 /** The access contract: the tests in this folder and the README table are both generated from it. */
 export const matrix: AccessMatrix = {
   articles: {
-    anonymous: { create: 'none', read: 'published', update: 'none', delete: 'none', hidden: ['createdBy', 'generateSlug'] },
+    anonymous: {
+      create: 'none',
+      read: 'published',
+      update: 'none',
+      delete: 'none',
+      hidden: ['createdBy', 'generateSlug', 'workflow', 'reviewNote'],
+    },
     contributor: { create: 'drafts', read: 'all', update: 'own-never-published', delete: 'none' },
     author: { create: 'any', read: 'all', update: 'own', delete: 'own-drafts' },
     editor: { create: 'any', read: 'all', update: 'all', delete: 'all' },

@@ -8,7 +8,10 @@ const { ctx, staff } = useStaffPayload()
 let authorID: number
 
 beforeAll(async () => {
-  authorID = (await ctx.payload.create({ collection: 'authors', data: { name: 'Mira Holm', slug: 'mira-holm' } })).id
+  // The contributor's own byline, which they alone of the staff below author may sign with.
+  authorID = (
+    await ctx.payload.create({ collection: 'authors', data: { name: 'Mira Holm', slug: 'mira-holm', user: staff.contributor.user.id } })
+  ).id
 })
 
 /** A story published by `role`, so that an author's own story is theirs to edit. */

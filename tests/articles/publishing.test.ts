@@ -8,7 +8,10 @@ const { ctx, staff } = useStaffPayload()
 let authorID: number
 
 beforeAll(async () => {
-  authorID = (await ctx.payload.create({ collection: 'authors', data: { name: 'Ivo Petrov', slug: 'ivo-petrov' } })).id
+  // The contributor's own byline, which they alone of the staff below author may sign with.
+  authorID = (
+    await ctx.payload.create({ collection: 'authors', data: { name: 'Ivo Petrov', slug: 'ivo-petrov', user: staff.contributor.user.id } })
+  ).id
 })
 
 const stored = (id: number) => ctx.payload.findByID({ collection: 'articles', draft: true, id })

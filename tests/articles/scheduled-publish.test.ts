@@ -15,7 +15,10 @@ const { ctx, staff } = useStaffPayload({ cron: true })
 let authorID: number
 
 beforeAll(async () => {
-  authorID = (await ctx.payload.create({ collection: 'authors', data: { name: 'Mira Sato', slug: 'mira-sato' } })).id
+  // The contributor's own byline, which they alone of the staff below author may sign with.
+  authorID = (
+    await ctx.payload.create({ collection: 'authors', data: { name: 'Mira Sato', slug: 'mira-sato', user: staff.contributor.user.id } })
+  ).id
 })
 
 const createDraft = async (title: string, role: keyof Staff): Promise<Article> =>

@@ -10,6 +10,7 @@ import { createLeakFinder, type LeakRoot, type LeakRules } from '../helpers/find
 import { anonymousReadOf, isPayloadInternal, relationsOf } from '../helpers/publicReadPolicy'
 import { graphql, rest } from '../helpers/http'
 import { createStaff, type Staff, STAFF_PASSWORD } from '../helpers/staff'
+import { executeSQL } from '../helpers/testDatabase'
 
 const PUBLISHED_HEADLINE = 'Public headline'
 const DRAFT_TITLE = 'SECRET DRAFT TITLE'
@@ -63,6 +64,11 @@ const createFixtures = async (payload: Payload): Promise<Fixtures> => {
     collection: 'tags',
     data: { name: 'SECRET-INTERNAL-TAG', description: 'SECRET-INTERNAL-DESCRIPTION', internal: true, slug: 'secret-internal-tag' },
   })
+  const pubWithDraft = await payload.create({
+    collection: 'articles',
+    data: { title: PUBLISHED_HEADLINE, slug: 'public-headline', _status: 'published', authors: [byline.id], tags: [publicTag.id] },
+    user: staff.editor.user,
+  })
   const published = await payload.create({
     collection: 'articles',
     data: {
@@ -70,15 +76,11 @@ const createFixtures = async (payload: Payload): Promise<Fixtures> => {
       slug: 'public-story',
       _status: 'published',
       authors: [byline.id, staffByline.id],
+      readMore: [{ type: 'internal', doc: { relationTo: 'articles', value: pubWithDraft.id } }],
       excerpt: 'A public dek',
       heroImage: hero.id,
       tags: [internalTag.id, publicTag.id],
     },
-    user: staff.editor.user,
-  })
-  const pubWithDraft = await payload.create({
-    collection: 'articles',
-    data: { title: PUBLISHED_HEADLINE, slug: 'public-headline', _status: 'published', authors: [byline.id], tags: [publicTag.id] },
     user: staff.editor.user,
   })
   await payload.update({
@@ -133,6 +135,10 @@ const createFixtures = async (payload: Payload): Promise<Fixtures> => {
     },
   })
   const approved = comments['approved-published']
+  // Publishing clears the review state, so the published rows and every version get one written into
+  // the database: the reads below then prove that workflow and reviewNote are hidden, not merely empty.
+  await executeSQL(payload, "UPDATE articles SET workflow = 'changesRequested', review_note = 'SECRET-REVIEW-NOTE'")
+  await executeSQL(payload, "UPDATE _articles_v SET version_workflow = 'inReview', version_review_note = 'SECRET-VERSION-REVIEW-NOTE'")
   const { docs: users } = await payload.find({ collection: 'users', depth: 0, pagination: false })
   const { docs: versions } = await payload.findVersions({ collection: 'articles', depth: 0, pagination: false })
   return {
@@ -167,7 +173,7 @@ beforeAll(async () => {
       users: fx.allUserIDs,
     },
     keys: ['apiKey', 'authorEmail', 'createdBy', 'email', 'generateSlug', 'hash', 'resetPasswordToken', 'role', 'salt', 'sessions'],
-    keysByCollection: { authors: ['user'], comments: ['status'] },
+    keysByCollection: { articles: ['workflow', 'reviewNote'], authors: ['user'], comments: ['status'] },
     // Every hidden string in the fixtures carries SECRET; every email belongs to a person or a commenter.
     strings: ['SECRET', '@newsroom.test', '@example.com'],
   }
@@ -316,6 +322,26 @@ describe('articles', () => {
     expect(problems).toEqual([])
     const { body } = await graphql('query($id: Int!) { Article(id: $id) { id title } }', { id: fx.draft.id })
     expect(body.data?.Article ?? null).toBeNull()
+  })
+
+  it('never shows anonymous GraphQL readers an article’s review state, on the article or through a relation', async () => {
+    const review = 'id title workflow reviewNote'
+    const queries = [
+      `{ Articles(limit: 10) { docs { ${review} readMore { doc { value { ... on Article { ${review} } } } } } } }`,
+      `query($id: Int!) { Article(id: $id) { ${review} readMore { doc { value { ... on Article { ${review} } } } } } }`,
+      `query($id: Int!) { Tag(id: $id) { articles(limit: 10) { docs { ${review} } } } }`,
+      `query($id: Int!) { Author(id: $id) { articles(limit: 10) { docs { ${review} } } } }`,
+    ]
+    const variables = [{}, { id: fx.published.id }, { id: fx.publicTag.id }, { id: fx.byline.id }]
+    const answers = await Promise.all(queries.map((query, i) => graphql(query, variables[i])))
+    // Answered, not refused: a refused query would hide nothing and prove nothing.
+    expect(answers.map(({ body }) => body.errors ?? [])).toEqual(queries.map(() => []))
+    expect(answers[1].body.data.Article.readMore[0].doc.value).toMatchObject({ id: fx.pubWithDraft.id, workflow: null })
+    const problems = await scanGraphQL(
+      queries.map((query, i) => ({ query, root: (i === 2 ? 'tags' : i === 3 ? 'authors' : 'articles') as CollectionSlug, variables: variables[i] })),
+      publicRules,
+    )
+    expect(problems).toEqual([])
   })
 
   it('never shows the Local API without a user a draft or hidden fields', async () => {

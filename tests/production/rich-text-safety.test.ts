@@ -34,9 +34,12 @@ beforeAll(async () => {
   })
   tokens.admin = admin.body.token
   const contributor = { name: 'Safety Contributor', email: 'safety-contributor@newsroom.test', password: 'safety-password-2', role: 'contributor' }
-  expect((await api('/users', { body: contributor, method: 'POST', token: tokens.admin })).status).toBe(201)
+  const account = await api('/users', { body: contributor, method: 'POST', token: tokens.admin })
+  expect(account.status).toBe(201)
   tokens.contributor = (await api('/users/login', { body: contributor, method: 'POST' })).body.token
-  authorID = (await api('/authors', { body: { name: 'Safety Writer' }, method: 'POST', token: tokens.admin })).body.doc.id
+  // The contributor's own byline: the one byline a contributor may sign with.
+  const byline = { name: 'Safety Writer', user: account.body.doc.id }
+  authorID = (await api('/authors', { body: byline, method: 'POST', token: tokens.admin })).body.doc.id
   const created = await api('/articles', {
     body: {
       _status: 'published',

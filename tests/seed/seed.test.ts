@@ -130,6 +130,12 @@ describe('seed', () => {
     for (const doc of contributorsPublished) expect(doc.publishedAt).toBeTruthy()
   })
 
+  it('puts the contributor’s draft in review, so the editor’s queue is not empty in the demo', async () => {
+    const inReview = await ctx.payload.find({ collection: 'articles', depth: 0, draft: true, where: { workflow: { equals: 'inReview' } } })
+    expect(inReview.docs.map(({ slug }) => slug)).toEqual(['tagus-ferry-crews-vote-to-strike'])
+    expect(inReview.docs[0]).toMatchObject({ _status: 'draft', createdBy: await userID('contributor@newsroom.test') })
+  })
+
   it('queues the scheduled story for publication a few days ahead, as the editor', async () => {
     const jobs = await pendingScheduleJobs()
     expect(jobs).toHaveLength(1)

@@ -4,10 +4,10 @@ import { formatAdminURL } from 'payload/shared'
 
 import type { Comment } from '@/payload-types'
 
+import { editorAddresses } from '@/email/editorAddresses'
 import { relationID } from '@/utilities/relationID'
 
 import { moderationMail } from '../email/moderationMail'
-import { moderatorAddresses } from '../email/moderatorAddresses'
 import { loadArticle } from '../submission/storedDocuments'
 
 /**
@@ -26,7 +26,7 @@ export const notifyModerators: CollectionAfterChangeHook<Comment> = async ({
   // `doc` is what the sender may read, without the status: the status written is in `data`.
   if (operation !== 'create' || data.status !== 'pending' || overrideAccess) return doc
   try {
-    const to = await moderatorAddresses(req)
+    const to = await editorAddresses(req)
     if (!to.length) return doc
     const articleID = relationID(data.article)
     // The article `refuseClosedArticles` read for this create: no second read for its title.

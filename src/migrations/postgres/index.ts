@@ -4,6 +4,7 @@ import * as migration_20261205_083739_media_storage_fields from './20261205_0837
 import * as migration_20261205_123000_newest_first_index from './20261205_123000_newest_first_index';
 import * as migration_20261205_131059_articles_corrections from './20261205_131059_articles_corrections';
 import * as migration_20261206_010000_search_index from './20261206_010000_search_index';
+import * as migration_20261206_011535_review_workflow from './20261206_011535_review_workflow';
 
 export const migrations = [
   {
@@ -35,5 +36,10 @@ export const migrations = [
     up: migration_20261206_010000_search_index.up,
     down: migration_20261206_010000_search_index.down,
     name: '20261206_010000_search_index',
+  },
+  {
+    up: migration_20261206_011535_review_workflow.up,
+    down: migration_20261206_011535_review_workflow.down,
+    name: '20261206_011535_review_workflow',
   },
 ];

@@ -3,6 +3,7 @@ import * as migration_20261127_054848_list_indexes from './20261127_054848_list_
 import * as migration_20261205_074649_media_storage_fields from './20261205_074649_media_storage_fields';
 import * as migration_20261205_131039_articles_corrections from './20261205_131039_articles_corrections';
 import * as migration_20261206_010000_search_index from './20261206_010000_search_index';
+import * as migration_20261206_011521_review_workflow from './20261206_011521_review_workflow';
 
 export const migrations = [
   {
@@ -29,5 +30,10 @@ export const migrations = [
     up: migration_20261206_010000_search_index.up,
     down: migration_20261206_010000_search_index.down,
     name: '20261206_010000_search_index',
+  },
+  {
+    up: migration_20261206_011521_review_workflow.up,
+    down: migration_20261206_011521_review_workflow.down,
+    name: '20261206_011521_review_workflow',
   },
 ];

@@ -6,7 +6,8 @@ import type { Scene } from '../placeholderImage'
 export type Publication =
   | { daysAgo: number; status: 'published' }
   | { inDays: number; status: 'scheduled' }
-  | { status: 'draft' }
+  /** `inReview`: the contributor has submitted it, so the editor's review queue is not empty in the demo. */
+  | { status: 'draft'; workflow?: 'inReview' }
 
 export type ArticleSeed = {
   /** Author slugs, in byline order. */
@@ -219,7 +220,7 @@ export const articles: ArticleSeed[] = [
     authors: ['tomas-ferreira'],
     tags: ['lisbon', 'paulo-antunes', 'transport', 'politics', 'needs-legal-review'],
     filedBy: 'contributor',
-    publication: { status: 'draft' },
+    publication: { status: 'draft', workflow: 'inReview' },
     body: [
       'Crews on the ferries that carry commuters across the Tagus between Lisbon and the south bank have voted to strike on four days next month, after the operator cut night sailings and the crews who work them.',
       'About 90,000 passengers use the crossings on a weekday. The union said 87 per cent of members who voted backed the action.',

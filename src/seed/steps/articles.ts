@@ -63,6 +63,7 @@ const createArticle = async (
       slug: seed.slug,
       tags: idsOf(seed.tags, tagIDs, 'tag'),
       title: seed.title,
+      workflow: publication.status === 'draft' ? (publication.workflow ?? 'draft') : 'draft',
     },
     draft: !publishOnCreate,
     overrideAccess: true,

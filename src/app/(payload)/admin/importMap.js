@@ -21,12 +21,15 @@ import { StrikethroughFeatureClient as StrikethroughFeatureClient_e70f5e05f09f93
 import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
+import { ReviewQueueLink as ReviewQueueLink_94dcc485636f5c39e5bf9d96108f87e5 } from '@collections/Articles/review/components/ReviewQueueLink'
 import { ViewOnSite as ViewOnSite_d49744f4d0a6da7eb0aa77b9fec0bd2d } from '@collections/Articles/components/ViewOnSite'
+import { ReviewActions as ReviewActions_99717d58d88ebfce86d8356d3a6c61c5 } from '@collections/Articles/review/components/ReviewActions'
 import { BodyExcerptCell as BodyExcerptCell_c5e2889293482a3ee9a5c1abbaf83574 } from '@collections/Comments/components/BodyExcerptCell'
 import { SignalsCell as SignalsCell_b5941c6c245d82875baafaebb4e6e3f1 } from '@collections/Comments/components/SignalsCell'
 import { ModerationFilter as ModerationFilter_e181a1d68eb110e9b6939ab447df567d } from '@collections/Comments/components/ModerationFilter'
 import { ModerationActions as ModerationActions_8338bea811c0b4c87f585ebef6120e4a } from '@collections/Comments/components/ModerationActions'
 import { APIKeyField as APIKeyField_478330fd9ff1490b8630b2e695eab51b } from '@collections/Users/components/APIKeyField'
+import { DeskDashboard as DeskDashboard_691a12a4f115f8195bd45dd56e9663d0 } from '@/desk/DeskDashboard'
 import { S3ClientUploadHandler as S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24 } from '@payloadcms/storage-s3/client'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
@@ -55,12 +58,15 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#UnderlineFeatureClient": UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "@collections/Articles/review/components/ReviewQueueLink#ReviewQueueLink": ReviewQueueLink_94dcc485636f5c39e5bf9d96108f87e5,
   "@collections/Articles/components/ViewOnSite#ViewOnSite": ViewOnSite_d49744f4d0a6da7eb0aa77b9fec0bd2d,
+  "@collections/Articles/review/components/ReviewActions#ReviewActions": ReviewActions_99717d58d88ebfce86d8356d3a6c61c5,
   "@collections/Comments/components/BodyExcerptCell#BodyExcerptCell": BodyExcerptCell_c5e2889293482a3ee9a5c1abbaf83574,
   "@collections/Comments/components/SignalsCell#SignalsCell": SignalsCell_b5941c6c245d82875baafaebb4e6e3f1,
   "@collections/Comments/components/ModerationFilter#ModerationFilter": ModerationFilter_e181a1d68eb110e9b6939ab447df567d,
   "@collections/Comments/components/ModerationActions#ModerationActions": ModerationActions_8338bea811c0b4c87f585ebef6120e4a,
   "@collections/Users/components/APIKeyField#APIKeyField": APIKeyField_478330fd9ff1490b8630b2e695eab51b,
+  "@/desk/DeskDashboard#DeskDashboard": DeskDashboard_691a12a4f115f8195bd45dd56e9663d0,
   "@payloadcms/storage-s3/client#S3ClientUploadHandler": S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

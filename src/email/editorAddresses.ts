@@ -1,8 +1,8 @@
 import type { PayloadRequest } from 'payload'
 
-/** Every editor's and admin's address: those who may approve a comment. */
-export const moderatorAddresses = async (req: PayloadRequest): Promise<string[]> => {
-  // A system read: the reader whose comment triggers this may not list staff accounts.
+/** Every editor's and admin's address: those who moderate comments and review stories. */
+export const editorAddresses = async (req: PayloadRequest): Promise<string[]> => {
+  // A system read: whoever triggers the mail (a reader, a contributor) may not list staff accounts.
   const { docs } = await req.payload.find({
     collection: 'users',
     depth: 0,
