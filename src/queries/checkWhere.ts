@@ -10,8 +10,6 @@ export const MAX_WHERE_NESTING = 16
 export type QueryContext = {
   collection: SanitizedCollectionConfig
   config: SanitizedConfig
-  /** The database adapter's name (`payload.db.name`): `sqlite` or `postgres`. */
-  dialect?: string
   idTypeOf: IDTypeOf
 }
 
@@ -36,7 +34,6 @@ export const checkWhere = (where: Where, context: QueryContext, name = 'where', 
     if (!field) continue
     for (const [operator, operand] of Object.entries(condition as Record<string, unknown>)) {
       const problem = operandProblem(field, operator, operand, {
-        dialect: context.dialect,
         idTypeOf: context.idTypeOf,
         ownIDType: context.idTypeOf(context.collection.slug),
       })

@@ -10,7 +10,9 @@ const UNSUPPORTED_OPERATORS = new Set(['all', 'intersects', 'near', 'within'])
 
 const LIST_OPERATORS = new Set(['in', 'not_in'])
 
-// PostgreSQL keeps rich text and JSON as jsonb, which `ILIKE` cannot read: Payload sends it anyway.
+// A text search in rich text or JSON reads the stored JSON, not the words: on SQLite it would match
+// node types and the ids of internal links (a reader could probe which hidden story a body links to),
+// and PostgreSQL's jsonb cannot take `ILIKE` at all. The words of stories are searched by /api/search.
 const TEXT_SEARCH_OPERATORS = new Set(['contains', 'like', 'not_like'])
 
 /** What a value must be for the database: the SQLite adapter turns anything else into a failed query. */
@@ -53,10 +55,10 @@ export const operandProblem = (
   field: FlattenedField | typeof ID_PATH,
   operator: string,
   operand: unknown,
-  { dialect, idTypeOf, ownIDType }: { dialect?: string; idTypeOf: IDTypeOf; ownIDType: 'number' | 'text' },
+  { idTypeOf, ownIDType }: { idTypeOf: IDTypeOf; ownIDType: 'number' | 'text' },
 ): string | undefined => {
-  if (dialect === 'postgres' && field !== ID_PATH && (field.type === 'richText' || field.type === 'json') && TEXT_SEARCH_OPERATORS.has(operator)) {
-    return `cannot search a ${field.type} field's text on this database (PostgreSQL stores it as JSON): filter on a text field such as the title or excerpt`
+  if (field !== ID_PATH && (field.type === 'richText' || field.type === 'json') && TEXT_SEARCH_OPERATORS.has(operator)) {
+    return `cannot search a ${field.type} field's text (it is stored as JSON): search stories with GET /api/search, or filter on a text field such as the title or excerpt`
   }
   if (UNSUPPORTED_OPERATORS.has(operator)) return 'is not supported: this API stores its data in SQLite, which has no such query'
   if (operator === 'exists') {

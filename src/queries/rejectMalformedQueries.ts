@@ -50,7 +50,7 @@ export const rejectMalformedQueries: CollectionBeforeOperationHook = ({ args, co
   if (req.payloadAPI === 'local' || query.currentDepth !== undefined) return args
   const { config } = req.payload
   const idTypeOf = (slug: string) => req.payload.collections[slug as CollectionSlug]?.customIDType ?? req.payload.db.defaultIDType
-  const context: QueryContext = { collection, config, dialect: req.payload.db.name, idTypeOf }
+  const context: QueryContext = { collection, config, idTypeOf }
   const byID = operation === 'read' || operation === 'update' || operation === 'delete'
   if (byID && query.id !== undefined && idTypeOf(collection.slug) === 'number' && !Number.isSafeInteger(Number(query.id))) {
     throw new NoSuchDocument(req.t)

@@ -195,6 +195,19 @@ describe('internal links in rich text: the public', () => {
   })
 })
 
+describe('internal links in rich text: no probing through filters', () => {
+  it('refuses a text search in the stored body (which holds link ids), on REST and GraphQL, naming the field', async () => {
+    for (const operator of ['like', 'contains', 'not_like']) {
+      const { body, status } = await rest('GET', `/articles?where[content][${operator}]=${draft.id}`)
+      expect(status, operator).toBe(400)
+      expect(body.errors[0].message).toContain(`where[content][${operator}] cannot search a richText field's text`)
+    }
+    const { body } = await graphql(`{ Articles(limit: 1, pagination: false, where: { content: { like: "${draft.id}" } }) { docs { id } } }`)
+    expect(body.data?.Articles ?? null).toBeNull()
+    expect(body.errors?.[0]?.message).toContain("cannot search a richText field's text")
+  })
+})
+
 describe('internal links in rich text: staff and trusted work', () => {
   it('staff still get every link, populated with the draft and the internal tag', async () => {
     const everything = [`articles:${neighbour.id}`, `articles:${draft.id}`, `tags:${publicTag.id}`, `tags:${internalTag.id}`, `authors:${author.id}`]
