@@ -42,7 +42,8 @@ export const WORST_OPERATIONS: readonly WorstOperation[] = [
     label: '1 list filtered on the body + 2 on the title (full scans) + 12 stories',
     name: 'scans',
     query:
-      '{ body: Articles(where: { content: { like: "no such words" } }, limit: 1, pagination: false) { docs { id } } ' +
+      // `equals` on the body: a text search in rich text (`like`) is refused (it would read link ids), and equals scans all the same.
+      '{ body: Articles(where: { content: { equals: "no such words" } }, limit: 1, pagination: false) { docs { id } } ' +
       `${repeat(2, (i) => `t${i}: Articles(where: { title: { like: "no such words ${i}" } }, limit: 1, pagination: false) { docs { id } }`)} ` +
       'page: Articles(limit: 12, pagination: false) { docs { title } } }',
   },

@@ -180,8 +180,8 @@ describe('GraphQL cost', () => {
     expectRefused(await timed(sorted('-content')), /would cost 609/)
   })
 
-  // The bench runs on SQLite; on PostgreSQL its body search (`like` in rich text) is refused with a 400 (tests/queries/check-queries.test.ts).
-  const worstOperations = WORST_OPERATIONS.filter(({ query }) => process.env.TEST_DATABASE !== 'postgres' || !query.includes('content: { like'))
+  // The bench runs on SQLite: its filter on the body compares the stored JSON with a string, which PostgreSQL's jsonb does not take.
+  const worstOperations = WORST_OPERATIONS.filter(({ query }) => process.env.TEST_DATABASE !== 'postgres' || !query.includes('content: {'))
   it.each(worstOperations)('accepts the bench’s costly operation "$name" at the cost it states, $cost', async ({ cost, query }) => {
     expectAccepted(await timed(query))
     const { schema } = configToSchema(ctx.config)
