@@ -48,17 +48,24 @@ export type ReadMoreLink = {
 
 export class NotFoundError extends Error {}
 
+/** A request the API refused as malformed (400), with its message: a reader's search, say. */
+export class RefusedError extends Error {}
+
 type Collection = Parameters<typeof cacheTagOf>[0]
 
 // What a populated story (`depth=1`) contains, so any of these changing clears the answer.
 const STORY_PARTS: Collection[] = ['articles', 'authors', 'media', 'tags']
 
-const get = async <T>(path: string, collections: Collection[]): Promise<T> => {
+export const get = async <T>(path: string, collections: Collection[]): Promise<T> => {
   const response = await fetch(`${apiURL}/api${path}`, {
     headers: { Accept: 'application/json' },
     next: { revalidate: revalidateSeconds(), tags: collections.map(cacheTagOf) },
   })
   if (response.status === 404) throw new NotFoundError(path)
+  if (response.status === 400) {
+    const { errors } = (await response.json()) as { errors?: { message: string }[] }
+    throw new RefusedError(errors?.[0]?.message ?? `GET /api${path} was refused`)
+  }
   if (!response.ok) throw new Error(`GET /api${path} answered ${response.status}`)
   return (await response.json()) as T
 }

@@ -1,7 +1,6 @@
 import { cache } from 'react'
 
-import { apiURL, type Paginated } from './api'
-import { cacheTagOf, revalidateSeconds } from './cacheTags'
+import { get, type Paginated, RefusedError } from './api'
 
 export type SearchHit = { excerpt: null | string; id: number; slug: string; snippet: string; title: string }
 
@@ -12,15 +11,10 @@ export type SearchAnswer = { error: string } | { result: Paginated<SearchHit> }
  * story's words and its tags' and authors' names). A query the API refuses (400) comes back as its message.
  */
 export const searchStories = cache(async (q: string, page: number): Promise<SearchAnswer> => {
-  const params = new URLSearchParams({ page: String(page), q })
-  const response = await fetch(`${apiURL}/api/search?${params}`, {
-    headers: { Accept: 'application/json' },
-    next: { revalidate: revalidateSeconds(), tags: (['articles', 'authors', 'tags'] as const).map(cacheTagOf) },
-  })
-  if (response.status === 400) {
-    const { errors } = (await response.json()) as { errors?: { message: string }[] }
-    return { error: errors?.[0]?.message ?? 'The search could not be run.' }
+  try {
+    return { result: await get<Paginated<SearchHit>>(`/search?${new URLSearchParams({ page: String(page), q })}`, ['articles', 'authors', 'tags']) }
+  } catch (error) {
+    if (error instanceof RefusedError) return { error: error.message }
+    throw error
   }
-  if (!response.ok) throw new Error(`GET /api/search answered ${response.status}`)
-  return { result: (await response.json()) as Paginated<SearchHit> }
 })

@@ -9,7 +9,7 @@ const DEFAULT_LIMIT = 10
 type ListArgs = { depth?: unknown; limit?: unknown; page?: unknown; sort?: unknown }
 
 /** A whole number from REST (a numeric string, which Payload has turned into a number or left as text) or GraphQL. */
-const wholeNumber = (value: unknown): number | undefined => {
+export const wholeNumber = (value: unknown): number | undefined => {
   const number = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN
   return Number.isSafeInteger(number) ? number : undefined
 }

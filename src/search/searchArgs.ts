@@ -1,3 +1,4 @@
+import { wholeNumber } from '@/queries/checkListArgs'
 import { MalformedQuery } from '@/queries/errors'
 
 /** Hits per page when a search names no `limit`, and the most it may ask for. */
@@ -8,11 +9,6 @@ const MAX_QUERY_LENGTH = 200
 const MAX_TERMS = 16
 
 export type SearchArgs = { limit: number; page: number; terms: string[] }
-
-const wholeNumber = (value: unknown): number | undefined => {
-  const number = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN
-  return Number.isSafeInteger(number) ? number : undefined
-}
 
 /**
  * The words of a query, lower-cased, as both dialects take them: letters and digits only, so no

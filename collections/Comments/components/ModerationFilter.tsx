@@ -1,20 +1,11 @@
 import type { BeforeListServerProps } from 'payload'
 
-import { Gutter } from '@payloadcms/ui'
-import Link from 'next/link'
 import { redirect } from 'next/navigation'
 
 import { isEditor } from '@/access/roles'
+import { ListTabs } from '@/desk/ListTabs'
 
 import { currentQueue, defaultQueueURL, QUEUES } from './queues'
-
-const tab = (active: boolean): React.CSSProperties => ({
-  background: active ? 'var(--theme-elevation-800)' : 'var(--theme-elevation-100)',
-  borderRadius: 'var(--style-radius-s)',
-  color: active ? 'var(--theme-elevation-0)' : 'var(--theme-elevation-800)',
-  padding: '4px 12px',
-  textDecoration: 'none',
-})
 
 /**
  * The moderation queues above the comments list, for editors and admins. The bare list URL opens the
@@ -36,21 +27,13 @@ export const ModerationFilter = async ({ payload, searchParams = {}, user }: Bef
     ),
   )
   return (
-    <Gutter>
-      <nav aria-label="Moderation queues" style={{ display: 'flex', flexWrap: 'wrap', gap: 8, marginTop: 16 }}>
-        {QUEUES.map((queue, index) => (
-          <Link
-            aria-current={queue === active ? 'page' : undefined}
-            href={`${listURL}?${queue.query}`}
-            key={queue.label}
-            prefetch={false}
-            style={tab(queue === active)}
-          >
-            {queue.label}
-            {counts[index] === undefined ? '' : ` (${counts[index]})`}
-          </Link>
-        ))}
-      </nav>
-    </Gutter>
+    <ListTabs
+      label="Moderation queues"
+      tabs={QUEUES.map((queue, index) => ({
+        active: queue === active,
+        href: `${listURL}?${queue.query}`,
+        label: counts[index] === undefined ? queue.label : `${queue.label} (${counts[index]})`,
+      }))}
+    />
   )
 }

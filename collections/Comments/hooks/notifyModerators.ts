@@ -4,7 +4,7 @@ import { formatAdminURL } from 'payload/shared'
 
 import type { Comment } from '@/payload-types'
 
-import { editorAddresses } from '@/email/editorAddresses'
+import { mailEditors } from '@/email/editorAddresses'
 import { relationID } from '@/utilities/relationID'
 
 import { moderationMail } from '../email/moderationMail'
@@ -25,22 +25,21 @@ export const notifyModerators: CollectionAfterChangeHook<Comment> = async ({
 }) => {
   // `doc` is what the sender may read, without the status: the status written is in `data`.
   if (operation !== 'create' || data.status !== 'pending' || overrideAccess) return doc
-  try {
-    const to = await editorAddresses(req)
-    if (!to.length) return doc
-    const articleID = relationID(data.article)
-    // The article `refuseClosedArticles` read for this create: no second read for its title.
-    const article = articleID === undefined ? null : await loadArticle(req, articleID)
-    const { routes, serverURL } = req.payload.config
-    const mail = moderationMail({
-      articleTitle: article?.title ?? `Article ${articleID}`,
-      authorName: doc.authorName,
-      body: doc.body,
-      commentURL: formatAdminURL({ adminRoute: routes.admin, path: `/collections/comments/${doc.id}`, serverURL }),
-    })
-    await req.payload.sendEmail({ ...mail, to })
-  } catch (err) {
-    req.payload.logger.error({ err, msg: `Could not notify moderators of comment ${doc.id}.` })
-  }
+  const { routes, serverURL } = req.payload.config
+  await mailEditors(
+    req,
+    async () => {
+      const articleID = relationID(data.article)
+      // The article `refuseClosedArticles` read for this create: no second read for its title.
+      const article = articleID === undefined ? null : await loadArticle(req, articleID)
+      return moderationMail({
+        articleTitle: article?.title ?? `Article ${articleID}`,
+        authorName: doc.authorName,
+        body: doc.body,
+        commentURL: formatAdminURL({ adminRoute: routes.admin, path: `/collections/comments/${doc.id}`, serverURL }),
+      })
+    },
+    `Could not notify moderators of comment ${doc.id}.`,
+  )
   return doc
 }

@@ -65,7 +65,8 @@ const readContexts = async (
   targets: Target[],
 ): Promise<Map<string, LinkContext>> => {
   const contexts = new Map<string, LinkContext>()
-  if (!sourceTopics.length) return contexts
+  // Only links to the source's own collection can share its topics: no counts are read for a tag link alone.
+  if (!sourceTopics.length || !targets.some((target) => target.collection === collection)) return contexts
   const { byTopic } = await getDialect(payload).readTopicCounts({ options, payload, slug: collection }, sourceTopics)
   const rarestFirst = [...sourceTopics].sort((a, b) => (byTopic.get(String(a)) ?? 0) - (byTopic.get(String(b)) ?? 0))
   const strongest = new Map<string, DocumentID>()

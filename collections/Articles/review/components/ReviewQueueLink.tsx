@@ -1,19 +1,9 @@
 import type { BeforeListServerProps } from 'payload'
 
-import { Gutter } from '@payloadcms/ui'
-import Link from 'next/link'
-
 import { isStaff } from '@/access/roles'
+import { ListTabs } from '@/desk/ListTabs'
 
 import { REVIEW_QUEUE_QUERY } from '../queue'
-
-const tab = (active: boolean): React.CSSProperties => ({
-  background: active ? 'var(--theme-elevation-800)' : 'var(--theme-elevation-100)',
-  borderRadius: 'var(--style-radius-s)',
-  color: active ? 'var(--theme-elevation-0)' : 'var(--theme-elevation-800)',
-  padding: '4px 12px',
-  textDecoration: 'none',
-})
 
 /**
  * Above the articles list: All stories, or the review queue (the list filtered to `workflow = inReview`,
@@ -35,15 +25,12 @@ export const ReviewQueueLink = async ({ payload, searchParams = {}, user }: Befo
     where: { workflow: { equals: 'inReview' } },
   })
   return (
-    <Gutter>
-      <nav aria-label="Review queue" style={{ display: 'flex', gap: 8, marginTop: 16 }}>
-        <Link aria-current={inQueue ? undefined : 'page'} href={listURL} prefetch={false} style={tab(!inQueue)}>
-          All stories
-        </Link>
-        <Link aria-current={inQueue ? 'page' : undefined} href={`${listURL}?${REVIEW_QUEUE_QUERY}`} prefetch={false} style={tab(inQueue)}>
-          Waiting for review ({totalDocs})
-        </Link>
-      </nav>
-    </Gutter>
+    <ListTabs
+      label="Review queue"
+      tabs={[
+        { active: !inQueue, href: listURL, label: 'All stories' },
+        { active: inQueue, href: `${listURL}?${REVIEW_QUEUE_QUERY}`, label: `Waiting for review (${totalDocs})` },
+      ]}
+    />
   )
 }
