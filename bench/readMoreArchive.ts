@@ -1,6 +1,6 @@
 import type { Row } from './sql'
 
-import { seededRandom, zipfSampler } from './random'
+import { randomInt, seededRandom, zipfSampler } from './random'
 import { insertStatement } from './sql'
 
 /**
@@ -17,6 +17,16 @@ const DRAFT_SHARE = 0.05
 /** Tag ranks 21–30, mid-frequency: internal tags must never carry an automatic link. */
 const isInternalRank = (rank: number) => rank > 20 && rank <= 30
 const START = Date.parse('2020-01-01T00:00:00Z')
+/** Distinct title words, drawn Zipf-skewed like the words of real headlines. */
+const VOCABULARY = 2_000
+const SYLLABLES = ['ka', 'lor', 'mi', 'ren', 'tu', 'vos', 'dar', 'pel', 'sin', 'gor', 'fa', 'ne', 'bru', 'hol', 'qui', 'zet']
+
+/** The publication time of story `id`: ten minutes after the one before. */
+export const archiveDate = (id: number): string => new Date(START + id * 600_000).toISOString()
+
+/** A made-up word of three syllables for each rank, the same on every run. */
+const wordOf = (rank: number): string =>
+  [0, 1, 2].map((place) => SYLLABLES[Math.floor(rank / SYLLABLES.length ** place) % SYLLABLES.length]).join('')
 
 /** PostgreSQL refuses 1 and 0 for a boolean column; quoted 'true' and 'false' it takes. */
 const forDialect = (dialect: ArchiveDialect, rows: Row[]): Row[] =>
@@ -33,13 +43,17 @@ export type ArchiveTarget = {
 /**
  * Writes 500 tags (ids = Zipf ranks) and 20 authors, then `grow(size)` adds articles up to `size`
  * stories in all: 5% drafts, one author each, 2–4 distinct tags drawn with probability ∝ 1/rank
- * (tag 1 is on ~40% of stories, tag 500 on ~0.1%), publication times ten minutes apart.
+ * (tag 1 is on ~40% of stories, tag 500 on ~0.1%), publication times ten minutes apart, titles of
+ * 4–7 made-up words from a Zipf-skewed vocabulary (for the text-similarity signal).
  */
 export const readMoreArchive = ({ dialect, execute }: ArchiveTarget) => {
   const random = seededRandom()
   const zipf = zipfSampler(random, ARCHIVE_TAGS)
+  // A generator of its own: the tags drawn stay those of the archives measured before titles had words.
+  const words = seededRandom(0x1b873593)
+  const word = zipfSampler(words, VOCABULARY)
   const insert = (table: string, rows: Row[]) => execute(insertStatement(table, forDialect(dialect, rows)))
-  const stamp = (id: number) => new Date(START + id * 600_000).toISOString()
+  const stamp = archiveDate
   let written = 0
 
   /** Tags or authors: ids 1…count, a name and a slug each. */
@@ -74,7 +88,7 @@ export const readMoreArchive = ({ dialect, execute }: ArchiveTarget) => {
           id,
           published_at: draft ? null : stamp(id),
           slug: `story-${id}`,
-          title: `Story ${id}`,
+          title: Array.from({ length: randomInt(words, 4, 7) }, () => wordOf(word())).join(' '),
           updated_at: stamp(id),
         })
         const relation = (order: number, field: 'authors' | 'tags', value: number): Row => ({

@@ -10,7 +10,7 @@ import { extendCollection } from './utilities/extendCollection'
 import { sanitizeOptions } from './utilities/sanitizeOptions'
 import { validateAgainstConfig } from './utilities/validateAgainstConfig'
 
-export type { ReadMoreFieldsOverride, ReadMoreLink, ReadMoreOptions, SanitizedReadMoreOptions } from './types'
+export type { ReadMoreFieldsOverride, ReadMoreLink, ReadMoreOptions, SanitizedReadMoreOptions, SimilarText, SimilarTextArgs } from './types'
 export { getReadMoreLinks, rebuildReadMoreCounts } from './utilities/getReadMoreLinks'
 
 /**

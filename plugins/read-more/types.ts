@@ -1,4 +1,4 @@
-import type { Field } from 'payload'
+import type { Field, Payload } from 'payload'
 
 /** Receives the fields the plugin would add (the `readMore` array) and returns the ones to add instead. */
 export type ReadMoreFieldsOverride = (args: { defaultFields: Field[] }) => Field[]
@@ -25,6 +25,13 @@ export type ReadMoreOptions = {
    */
   disabled?: boolean
   /**
+   * Slugs of topics (the `slug` field of the `tagsField` collection) that never make an automatic
+   * link: a document carrying one is never suggested, and sharing one counts for nothing. For
+   * topics such as "sponsored" or "corrections" that say nothing about what a story is about.
+   * @default [] (none)
+   */
+  excludeTags?: string[]
+  /**
    * Replaces the fields the plugin adds, in the style of the SEO plugin:
    * `fields: ({ defaultFields }) => [...defaultFields, myField]`. The result must still contain
    * the `readMore` array at the top level of the document's data.
@@ -43,10 +50,32 @@ export type ReadMoreOptions = {
    */
   maxLinks?: number
   /**
+   * Automatic links only to documents dated (`publishedAt`, else `createdAt`) within this many
+   * days before the request. A whole number of at least 1. Curated links are never dropped.
+   * @default undefined (any age)
+   */
+  maxAgeDays?: number
+  /**
+   * The least score an automatic link by shared topics must reach. A document's score is the sum,
+   * over the public topics it shares, of ln(1 + N / n): N published documents, n carrying the
+   * topic. One shared topic that half the archive carries scores 1.10, one that 1% carries 4.62.
+   * A number of at least 0.
+   * @default 0 (any shared topic)
+   */
+  minScore?: number
+  /**
    * Slugs of the collections an internal link may point to.
    * @default ['tags', 'articles']
    */
   relationTo?: string[]
+  /**
+   * The text-similarity signal: documents whose text resembles this one's, best first. Used after
+   * the ranking by shared topics, to fill the room left with documents that share no topic; the
+   * plugin still checks each one against the reader's access, `maxAgeDays` and `excludeTags`.
+   * The project passes its search index (title and excerpt); any full-text engine fits.
+   * @default undefined (topics only)
+   */
+  similarText?: SimilarText
   /**
    * Name of the top-level `hasMany` relationship field that holds a document's topics, in every
    * collection listed in `collections`. Automatic links are ranked by the topics they share.
@@ -55,15 +84,32 @@ export type ReadMoreOptions = {
   tagsField?: string
 }
 
+/** What `similarText` is asked: the document, and how many others it may name at most. */
+export type SimilarTextArgs = {
+  collection: string
+  /** Ids never to name: the document itself, its curated links and the links already chosen. */
+  exclude: DocumentID[]
+  id: DocumentID
+  limit: number
+  payload: Payload
+}
+
+/** Ids of published documents of the same collection, most similar first. */
+export type SimilarText = (args: SimilarTextArgs) => Promise<DocumentID[]>
+
 /** The options with every default resolved and checked; frozen, so no later step can change them. */
 export type SanitizedReadMoreOptions = Readonly<{
   auto: boolean
   collections: readonly string[]
   disabled: boolean
+  excludeTags: readonly string[]
   fields?: ReadMoreFieldsOverride
   label: string
+  maxAgeDays?: number
   maxLinks: number
+  minScore: number
   relationTo: readonly string[]
+  similarText?: SimilarText
   tagsField: string
 }>
 

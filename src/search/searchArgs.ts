@@ -11,10 +11,12 @@ const MAX_TERMS = 16
 export type SearchArgs = { limit: number; page: number; terms: string[] }
 
 /**
- * The words of a query, lower-cased, as both dialects take them: letters and digits only, so no
+ * The distinct words of a text, lower-cased, as both dialects take them: letters and digits only, so no
  * operator of FTS5's or PostgreSQL's query syntax ever reaches the database from a reader.
  */
-const termsOf = (q: string): string[] => [...new Set(q.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [])].slice(0, MAX_TERMS)
+export const wordsOf = (text: string): string[] => [...new Set(text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [])]
+
+const termsOf = (q: string): string[] => wordsOf(q).slice(0, MAX_TERMS)
 
 /**
  * Checks `q`, `page` and `limit` as REST (strings) or GraphQL (numbers) sends them; a 400 names the

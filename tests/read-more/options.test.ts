@@ -43,7 +43,9 @@ describe('read-more options sanitiser', () => {
     const options = sanitizeOptions()
     // Spelled out, not imported: the defaults are part of the plugin's documented contract.
     const documented = { auto: true, collections: ['articles'], disabled: false, label: 'Read more about' }
-    expect(options).toEqual({ ...documented, maxLinks: 5, relationTo: ['tags', 'articles'], tagsField: 'tags' })
+    expect(options).toEqual({ ...documented, excludeTags: [], maxLinks: 5, minScore: 0, relationTo: ['tags', 'articles'], tagsField: 'tags' })
+    expect(options).not.toHaveProperty('maxAgeDays')
+    expect(options).not.toHaveProperty('similarText')
     expect(Object.isFrozen(options)).toBe(true)
     expect(Object.isFrozen(options.collections)).toBe(true)
     expect(sanitizeOptions({ auto: false, label: 'See also', maxLinks: 20 })).toMatchObject({ auto: false, label: 'See also', maxLinks: 20 })
@@ -65,8 +67,21 @@ describe('read-more options sanitiser', () => {
       [{ auto: 'yes' as unknown as boolean }, /`auto` must be true or false/],
       [{ disabled: 1 as unknown as boolean }, /`disabled` must be true or false/],
       [{ fields: [] as unknown as ReadMoreOptions['fields'] }, /`fields` must be a function/],
+      [{ excludeTags: 'sponsored' as unknown as string[] }, /`excludeTags` must be an array of topic slugs/],
+      [{ excludeTags: ['sponsored', ''] }, /`excludeTags` must be an array of topic slugs/],
+      [{ maxAgeDays: 0 }, /`maxAgeDays` must be a whole number of days, at least 1/],
+      [{ maxAgeDays: 1.5 }, /`maxAgeDays` must be a whole number of days, at least 1/],
+      [{ minScore: -0.1 }, /`minScore` must be a number of at least 0/],
+      [{ minScore: Number.POSITIVE_INFINITY }, /`minScore` must be a number of at least 0/],
+      [{ similarText: true as unknown as ReadMoreOptions['similarText'] }, /`similarText` must be a function/],
     ]
     for (const [options, message] of cases) expect(() => sanitizeOptions(options), JSON.stringify(options)).toThrow(message)
+  })
+
+  it('fails buildConfig when excludeTags is set but the topics have no slug field', async () => {
+    await expect(buildConfig({ ...baseConfig(), plugins: [readMorePlugin({ excludeTags: ['sponsored'] })] })).rejects.toThrow(
+      /option `excludeTags` names topics by slug, but "tags" has no top-level `slug` field/,
+    )
   })
 
   it('copies the caller’s arrays instead of keeping them', () => {

@@ -67,15 +67,22 @@ export type CollectionTables = {
   topicColumn: string
 }
 
+/** The field automatic links are dated by: `publishedAt` when the collection has that date field, else `createdAt`. */
+export const dateFieldOf = (payload: Payload, slug: string): 'createdAt' | 'publishedAt' =>
+  payload.collections[slug as keyof typeof payload.collections].config.flattenedFields.some(
+    (field) => field.name === 'publishedAt' && field.type === 'date',
+  )
+    ? 'publishedAt'
+    : 'createdAt'
+
 /** Actual table and column names for a collection and its topics field, read from the adapter's built schema. */
 export const getCollectionTables = (payload: Payload, slug: string, tagsField: string): CollectionTables => {
   const collection = payload.collections[slug as keyof typeof payload.collections].config
   const topicSlug = topicCollectionOf(payload, slug, tagsField)
   const main = getTableName(payload, collection.slug)
   const rels = `${main}${schemaOf(payload).relationshipsSuffix ?? '_rels'}`
-  const hasPublishedAt = collection.flattenedFields.some((field) => field.name === 'publishedAt' && field.type === 'date')
   return {
-    dateColumn: getColumnName(payload, main, hasPublishedAt ? 'publishedAt' : 'createdAt'),
+    dateColumn: getColumnName(payload, main, dateFieldOf(payload, slug)),
     main,
     parentColumn: getColumnName(payload, rels, 'parent'),
     pathColumn: getColumnName(payload, rels, 'path'),

@@ -10,14 +10,21 @@ import { getCollectionTables } from './drizzleSchema'
  * The names and conditions every dialect's ranking statement uses; each dialect writes the
  * statement itself (how it weighs topics and fixes the join order differs).
  */
-export const rankingParts = <Database>({ sql }: SQLFlavour<Database>, { exclude, options, payload, slug }: RankStatementArgs) => {
+export const rankingParts = <Database>({ sql }: SQLFlavour<Database>, args: RankStatementArgs) => {
+  const { exclude, excludedTopics, notBefore, options, payload, slug } = args
   const id = (name: string) => sql.identifier(name)
   const tables = getCollectionTables(payload, slug, options.tagsField)
   const list = (values: DocumentID[]) => sql.join(values.map((value) => sql`${value}`), sql`, `)
+  const withoutTopics = sql`AND NOT EXISTS (
+      SELECT 1 FROM ${id(tables.rels)} x
+      WHERE x.${id(tables.parentColumn)} = c.id AND x.${id(tables.pathColumn)} = ${options.tagsField}
+        AND x.${id(tables.topicColumn)} IN (${list(excludedTopics)}))`
   return {
     date: id(tables.dateColumn),
-    /** The document itself and its curated links never come back. */
-    excluded: exclude.length ? sql`AND c.id NOT IN (${list(exclude)})` : sql``,
+    /** The document itself and its curated links never come back, nor one carrying an excluded topic. */
+    excluded: sql`${exclude.length ? sql`AND c.id NOT IN (${list(exclude)})` : sql``} ${excludedTopics.length ? withoutTopics : sql``}`,
+    /** Only documents recent enough (`maxAgeDays`); `a` is the main table's row. */
+    recent: notBefore ? sql`AND a.${id(tables.dateColumn)} >= ${notBefore}` : sql``,
     list,
     main: id(tables.main),
     parent: id(tables.parentColumn),

@@ -26,7 +26,11 @@ export type RankStatementArgs = {
   candidatesPerTopic: number
   /** Ids that must not come back: the document itself and its curated links. */
   exclude: DocumentID[]
+  /** Documents carrying any of these topics (`excludeTags`) must not come back. */
+  excludedTopics: DocumentID[]
   limit: number
+  /** Only documents dated at or after this ISO time (`maxAgeDays`). */
+  notBefore?: string
   options: SanitizedReadMoreOptions
   payload: Payload
   slug: string

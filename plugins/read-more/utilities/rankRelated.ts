@@ -28,7 +28,11 @@ export const WEIGHT_SCALE = 1e9
 export type RankArgs = {
   /** Ids that must not come back: the document itself and its curated links. */
   exclude: DocumentID[]
+  /** Documents carrying any of these topics must not come back (`excludeTags`). */
+  excludedTopics?: DocumentID[]
   limit: number
+  /** Only documents dated at or after this ISO time (`maxAgeDays`). */
+  notBefore?: string
   options: SanitizedReadMoreOptions
   payload: Payload
   slug: string
@@ -45,16 +49,20 @@ export const rankStatement = async ({ topics, ...args }: RankArgs): Promise<Rank
     .sort((a, b) => b.weight - a.weight)
     .slice(0, MAX_RANKED_TOPICS)
   const scaled = weighted.map(({ topic, weight }) => ({ topic, weight: Math.round(weight * WEIGHT_SCALE) }))
-  return scaled.length ? { ...args, candidatesPerTopic: CANDIDATES_PER_TOPIC, topics: scaled } : undefined
+  return scaled.length
+    ? { ...args, candidatesPerTopic: CANDIDATES_PER_TOPIC, excludedTopics: args.excludedTopics ?? [], topics: scaled }
+    : undefined
 }
 
 /**
  * Published documents of the collection that share public topics with one document, best first:
- * by the sum of the shared topics' weights, then the newer date. Runs as one SQL statement (plus
+ * by the sum of the shared topics' weights, then the newer date; none scoring under `minScore`. Runs as one SQL statement (plus
  * one indexed lookup of the topic counts), so its cost does not grow with the archive.
  */
 export const rankRelated = async (args: RankArgs): Promise<RankedDocument[]> => {
   if (!args.topics.length || args.limit < 1) return []
   const statement = await rankStatement(args)
-  return statement ? getDialect(args.payload).rankCandidates(statement) : []
+  const ranked = statement ? await getDialect(args.payload).rankCandidates(statement) : []
+  // Best first, so the documents under the threshold are a tail: dropping it keeps the order.
+  return ranked.filter(({ score }) => score >= args.options.minScore * WEIGHT_SCALE)
 }

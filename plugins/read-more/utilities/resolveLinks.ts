@@ -4,6 +4,7 @@ import { NotFound } from 'payload'
 
 import type { DocumentID, LinkCard, ReadMoreLink, ReadMoreRow, SanitizedReadMoreOptions } from '../types'
 
+import { eligibilitySelect, findExcludedTopics, isEligible, notBeforeOf } from './automaticFilters'
 import { isHttpURL, normalizeURL } from './isHttpURL'
 import { cardSelect, readLinkCards } from './linkCards'
 import { findIDBySlug } from './findIDBySlug'
@@ -44,6 +45,7 @@ const hasSlug = (payload: Payload, collection: string): boolean =>
 
 const selectFor = (payload: Payload, collection: string, options: SanitizedReadMoreOptions): SelectType => {
   const select: SelectType = { [useAsTitle(payload, collection)]: true, ...cardSelect(payload, collection, options) }
+  if (options.collections.includes(collection)) Object.assign(select, eligibilitySelect(payload, collection, options))
   if (hasSlug(payload, collection)) select.slug = true
   return select
 }
@@ -156,8 +158,12 @@ export const resolveReadMoreLinks = async ({
   const rows = (Array.isArray(doc[READ_MORE_FIELD]) ? doc[READ_MORE_FIELD] : []) as ReadMoreRow[]
   const linked = new Map<string, FoundDocument>()
   const links = (await curatedLinks(payload, user, options, rows, linked)).slice(0, limit)
-  const topics = await publicTopics(payload, collection, options, doc[options.tagsField])
   const room = limit - links.length
+  const excludedTopics = options.auto && room > 0 ? await findExcludedTopics(payload, collection, options) : []
+  // An excluded topic counts for nothing: neither in the ranking nor as a link's context.
+  const topics = (await publicTopics(payload, collection, options, doc[options.tagsField])).filter(
+    (topic) => !excludedTopics.some((excluded) => String(excluded) === String(topic)),
+  )
   if (options.auto && room > 0) {
     const exclude = [
       id,
@@ -166,13 +172,24 @@ export const resolveReadMoreLinks = async ({
         .map((row) => relationID(row.doc?.value))
         .filter((value): value is DocumentID => value !== undefined),
     ]
-    const ranked = await rankRelated({ exclude, limit: room + RANK_SLACK, options, payload, slug: collection, topics })
-    const readable = await findAllReadable(payload, user, options, new Map([[collection, ranked.map((entry) => entry.id)]]))
-    for (const entry of ranked) {
+    const wanted = room + RANK_SLACK
+    const notBefore = notBeforeOf(options)
+    const ranked = (await rankRelated({ exclude, excludedTopics, limit: wanted, notBefore, options, payload, slug: collection, topics })).map(
+      (entry) => entry.id,
+    )
+    // Text similarity fills what the topics leave: documents that share none, or too little.
+    const similar =
+      options.similarText && ranked.length < wanted
+        ? await options.similarText({ collection, exclude: [...exclude, ...ranked], id, limit: wanted - ranked.length, payload })
+        : []
+    const fromText = new Set(similar.map(String))
+    const readable = await findAllReadable(payload, user, options, new Map([[collection, [...ranked, ...similar]]]))
+    for (const candidate of [...ranked, ...similar]) {
       if (links.length >= limit) break
-      const key = `${collection}:${entry.id}`
+      const key = `${collection}:${candidate}`
       const target = readable.get(key)
-      if (!target) continue
+      if (!target || linked.has(key)) continue
+      if (fromText.has(String(candidate)) && !isEligible(payload, { collection, doc: target, excludedTopics, notBefore, options })) continue
       linked.set(key, target)
       links.push(internalLink(payload, collection, target, 'auto'))
     }

@@ -7,8 +7,10 @@ export const defaultOptions = {
   auto: true,
   collections: ['articles'],
   disabled: false,
+  excludeTags: [],
   label: 'Read more about',
   maxLinks: 5,
+  minScore: 0,
   relationTo: ['tags', 'articles'],
   tagsField: 'tags',
 } as const
@@ -25,6 +27,24 @@ const slugList = (option: 'collections' | 'relationTo', value: unknown, fallback
   }
   if (new Set(value).size !== value.length) fail(option, 'must not list a collection twice', value)
   return [...(value as string[])]
+}
+
+const slugsOf = (value: unknown): string[] => {
+  if (value === undefined) return []
+  if (!Array.isArray(value) || value.some((slug) => typeof slug !== 'string' || !slug.trim())) {
+    return fail('excludeTags', 'must be an array of topic slugs', value)
+  }
+  return [...new Set(value as string[])]
+}
+
+const optionalDays = (value: unknown): number | undefined => {
+  if (value === undefined) return undefined
+  return typeof value === 'number' && Number.isInteger(value) && value >= 1 ? value : fail('maxAgeDays', 'must be a whole number of days, at least 1', value)
+}
+
+const score = (value: unknown): number => {
+  if (value === undefined) return defaultOptions.minScore
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : fail('minScore', 'must be a number of at least 0', value)
 }
 
 const flag = (option: 'auto' | 'disabled', value: unknown, fallback: boolean): boolean => {
@@ -49,14 +69,22 @@ export const sanitizeOptions = (options: ReadMoreOptions = {}): SanitizedReadMor
   if (options.fields !== undefined && typeof options.fields !== 'function') {
     fail('fields', 'must be a function `({ defaultFields }) => Field[]`', options.fields)
   }
+  if (options.similarText !== undefined && typeof options.similarText !== 'function') {
+    fail('similarText', 'must be a function `({ collection, id, exclude, limit, payload }) => Promise<id[]>`', options.similarText)
+  }
+  const maxAgeDays = optionalDays(options.maxAgeDays)
   return Object.freeze({
     auto: flag('auto', options.auto, defaultOptions.auto),
     collections: Object.freeze(slugList('collections', options.collections, defaultOptions.collections)),
     disabled: flag('disabled', options.disabled, defaultOptions.disabled),
+    excludeTags: Object.freeze(slugsOf(options.excludeTags)),
     ...(options.fields ? { fields: options.fields } : {}),
     label,
+    ...(maxAgeDays ? { maxAgeDays } : {}),
     maxLinks,
+    minScore: score(options.minScore),
     relationTo: Object.freeze(slugList('relationTo', options.relationTo, defaultOptions.relationTo)),
+    ...(options.similarText ? { similarText: options.similarText } : {}),
     tagsField,
   })
 }

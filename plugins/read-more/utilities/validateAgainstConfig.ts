@@ -47,6 +47,10 @@ export const validateAgainstConfig = (options: SanitizedReadMoreOptions, config:
     if (!bySlug.has(field.relationTo)) {
       throw new Error(`readMorePlugin: ${where} it relates to "${field.relationTo}", which is not a collection.`)
     }
+    const topics = bySlug.get(field.relationTo)!
+    if (options.excludeTags.length && !findTopLevelField(topics.fields, 'slug')) {
+      throw new Error(`readMorePlugin: option \`excludeTags\` names topics by slug, but "${topics.slug}" has no top-level \`slug\` field.`)
+    }
     if (findTopLevelField(collection.fields, READ_MORE_FIELD)) {
       throw new Error(`readMorePlugin: the collection "${slug}" already has a field named "${READ_MORE_FIELD}".`)
     }

@@ -26,6 +26,20 @@ const HEADLINE_OPTIONS = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=
 export const postgresSearch: SearchDialect = {
   adapterName: 'postgres',
   hasRows: async (target) => (await (await connect(target)).execute(sql`SELECT 1 FROM search_index LIMIT 1`)).rows.length > 0,
+  rankByAnyTerm: async (target, { exclude, limit, terms }) => {
+    // Weights A and B: title, excerpt and topics, not the body. English stop words drop out of the query.
+    const query = terms.map((term) => `${term}:AB`).join(' | ')
+    const excluded = exclude.length ? sql`AND article_id NOT IN (${sql.join(exclude.map((id) => sql`${id}`), sql`, `)})` : sql``
+    const found = await (await connect(target)).execute(sql`
+      SELECT article_id AS id FROM search_index, to_tsquery('english', ${query}) AS q
+      WHERE document @@ q ${excluded}
+      ORDER BY ts_rank_cd(document, q) DESC, article_id DESC LIMIT ${limit}`)
+    return (found.rows as { id: number }[]).map(({ id }) => id)
+  },
+  readSummary: async (target, id) => {
+    const found = await (await connect(target)).execute(sql`SELECT title, excerpt FROM search_index WHERE article_id = ${id}`)
+    return found.rows[0] as undefined | { excerpt: string; title: string }
+  },
   remove: async (target, id) => {
     await (await connect(target)).execute(sql`DELETE FROM search_index WHERE article_id = ${id}`)
   },

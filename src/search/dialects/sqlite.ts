@@ -25,6 +25,21 @@ const matchExpression = (terms: string[]): string =>
 export const sqliteSearch: SearchDialect = {
   adapterName: 'sqlite',
   hasRows: async (target) => (await (await connect(target)).all(sql`SELECT 1 FROM search_index LIMIT 1`)).length > 0,
+  rankByAnyTerm: async (target, { exclude, limit, terms }) => {
+    // Terms are letters and digits only (wordsOf); the column filter leaves the body out.
+    const match = `{title excerpt topics} : (${terms.map((term) => `"${term}"`).join(' OR ')})`
+    const excluded = exclude.length ? sql`AND rowid NOT IN (${sql.join(exclude.map((id) => sql`${id}`), sql`, `)})` : sql``
+    const rows = await (await connect(target)).all<{ id: number }>(sql`
+      SELECT rowid AS id FROM search_index WHERE search_index MATCH ${match} ${excluded}
+      ORDER BY bm25(search_index, 10.0, 4.0, 1.0, 3.0), rowid DESC LIMIT ${limit}`)
+    return rows.map(({ id }) => id)
+  },
+  readSummary: async (target, id) => {
+    const [row] = await (await connect(target)).all<{ excerpt: string; title: string }>(
+      sql`SELECT title, excerpt FROM search_index WHERE rowid = ${id}`,
+    )
+    return row
+  },
   remove: async (target, id) => {
     await (await connect(target)).run(sql`DELETE FROM search_index WHERE rowid = ${id}`)
   },

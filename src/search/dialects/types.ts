@@ -17,6 +17,13 @@ export type SearchDialect = {
   /** True once any story is indexed. */
   hasRows: (target: Target) => Promise<boolean>
   remove: (target: Target, id: number | string) => Promise<void>
+  /** The indexed title and excerpt of a story; undefined when it is not indexed (not published). */
+  readSummary: (target: Target, id: number | string) => Promise<undefined | { excerpt: string; title: string }>
+  /**
+   * Stories whose title, excerpt or topics hold any of `terms`, best first, none of `exclude`:
+   * the read-more plugin's text-similarity signal.
+   */
+  rankByAnyTerm: (target: Target, args: { exclude: (number | string)[]; limit: number; terms: string[] }) => Promise<(number | string)[]>
   /** Ranked hits for every term (the last one also as a prefix), snippets marked with MARK_START/MARK_END. */
   search: (target: Target, args: { limit: number; offset: number; terms: string[] }) => Promise<SearchPage>
   upsert: (target: Target, row: IndexRow) => Promise<void>

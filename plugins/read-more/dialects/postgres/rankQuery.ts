@@ -8,7 +8,7 @@ const { sql } = postgresFlavour
 /** Builds the ranking statement, as on SQLite (see there) but with every parameter typed by its column. */
 export const buildRankQuery = (args: RankStatementArgs) => {
   const { candidatesPerTopic, limit, options, topics } = args
-  const { date, excluded, list, main, parent, path, published, rels, topic } = rankingParts(postgresFlavour, args)
+  const { date, excluded, list, main, parent, path, published, recent, rels, topic } = rankingParts(postgresFlavour, args)
   const walks = topics.map(
     ({ topic: value }) => sql`(
       SELECT r.${parent} AS id FROM ${rels} r
@@ -32,7 +32,7 @@ export const buildRankQuery = (args: RankStatementArgs) => {
     CROSS JOIN LATERAL (
       SELECT a.${date} AS date, SUM(${weight}) AS score
       FROM ${main} a JOIN ${rels} r ON r.${parent} = a.id AND r.${path} = ${options.tagsField}
-      WHERE a.id = c.id AND r.${topic} IN (${list(topics.map(({ topic: value }) => value))}) ${published}
+      WHERE a.id = c.id AND r.${topic} IN (${list(topics.map(({ topic: value }) => value))}) ${published} ${recent}
       GROUP BY a.${date}
     ) s
     WHERE true ${excluded}

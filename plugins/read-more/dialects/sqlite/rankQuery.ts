@@ -8,7 +8,7 @@ const { sql } = sqliteFlavour
 /** Builds the ranking statement; exported so the query plan can be checked by a test. */
 export const buildRankQuery = (args: RankStatementArgs) => {
   const { candidatesPerTopic, limit, options, topics } = args
-  const { date, excluded, main, parent, path, published, rels, topic } = rankingParts(sqliteFlavour, args)
+  const { date, excluded, main, parent, path, published, recent, rels, topic } = rankingParts(sqliteFlavour, args)
   // One bounded walk per topic over the (topic, path, parent) index, newest documents first.
   // Drafts are left out by the scoring below: checking them here would cost a lookup per row.
   const walks = topics.map(
@@ -32,7 +32,7 @@ export const buildRankQuery = (args: RankStatementArgs) => {
     CROSS JOIN ${rels} r ON r.${parent} = c.id AND r.${path} = ${options.tagsField}
     CROSS JOIN weights w ON w.topic = r.${topic}
     CROSS JOIN ${main} a ON a.id = c.id
-    WHERE true ${published} ${excluded}
+    WHERE true ${published} ${recent} ${excluded}
     GROUP BY c.id
     ORDER BY score DESC, a.${date} DESC, c.id DESC
     LIMIT ${limit}`
