@@ -109,7 +109,8 @@ export default buildConfig({
   plugins: [
     // S3-compatible storage for media when S3_BUCKET is set. First, so that the plugins after it cover the fields it adds.
     mediaStorage(env.s3),
-    readMorePlugin({ collections: ['articles'], relationTo: ['tags', 'articles'], tagsField: 'tags' }),
+    // Articles first: the order of the admin's target picker.
+    readMorePlugin({ collections: ['articles'], relationTo: ['articles', 'tags'], tagsField: 'tags' }),
     // Full-text search over published stories: GET /api/search and the GraphQL Search query.
     searchPlugin(),
     // After the plugins that add collections or fields, so that their relations are covered too.

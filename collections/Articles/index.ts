@@ -6,6 +6,7 @@ import { publishedOrStaff } from '@/access/publishedOrStaff'
 import { staffOnly } from '@/access/staffOnly'
 import { env } from '@/env'
 import { createdByField } from '@/fields/createdBy'
+import { readOnlyNotice } from '@/fields/readOnlyNotice'
 import { newsroomSlugField } from '@/fields/slug'
 import { validateRelationship, validateUpload } from '@/fields/validateRelationExists'
 
@@ -40,7 +41,7 @@ export const Articles: CollectionConfig<'articles'> = {
       },
       beforeList: ['@collections/Articles/review/components/ReviewQueueLink#ReviewQueueLink'],
     },
-    defaultColumns: ['title', 'authors', '_status', 'workflow', 'publishedAt'],
+    defaultColumns: ['title', 'authors', '_status', 'workflow', 'publishedAt', 'scheduled', 'updatedAt'],
     useAsTitle: 'title',
   },
   // A story populated into another document (a read-more target, a comment's article) carries what
@@ -48,6 +49,7 @@ export const Articles: CollectionConfig<'articles'> = {
   defaultPopulate: { _status: true, excerpt: true, heroImage: true, publishedAt: true, slug: true, title: true },
   defaultSort: '-publishedAt',
   fields: [
+    readOnlyNotice(),
     {
       name: 'title',
       type: 'text',
@@ -113,6 +115,15 @@ export const Articles: CollectionConfig<'articles'> = {
       index: true,
     },
     {
+      // A list column only: when the story is queued to be published or unpublished.
+      name: 'scheduled',
+      type: 'ui',
+      admin: {
+        components: { Cell: '@/desk/ScheduledCell#ScheduledCell' },
+      },
+      label: 'Scheduled',
+    },
+    {
       name: 'commentsEnabled',
       type: 'checkbox',
       admin: {
@@ -131,6 +142,8 @@ export const Articles: CollectionConfig<'articles'> = {
       name: 'comments',
       type: 'join',
       admin: {
+        // A document not yet saved has no comments: no empty "No Results" table.
+        condition: (data) => data?.id !== undefined,
         defaultColumns: ['authorName', 'body', 'status', 'createdAt'],
       },
       collection: 'comments',

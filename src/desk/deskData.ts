@@ -8,6 +8,8 @@ import { isEditor, isStaff } from '@/access/roles'
 import { QUEUES } from '@collections/Comments/components/queues'
 import { REVIEW_QUEUE_QUERY } from '@collections/Articles/review/queue'
 
+import { findScheduledJobs } from './scheduledJobs'
+
 /** One story on the desk: its title, a link into the admin, and the date the section is about. */
 export type DeskItem = { date: null | string; id: number; title: string; url: string }
 
@@ -52,29 +54,10 @@ const item = (payload: Payload, doc: Pick<Article, 'id' | 'title'>, date: null |
   url: adminURL(payload, `/collections/articles/${doc.id}`),
 })
 
-/** Publications and unpublications queued from the admin's Schedule drawer, soonest first, of stories the reader may read. */
+/** The queued publications and unpublications of stories the reader may read, soonest first. */
 const scheduled = async ({ payload, user }: Reader): Promise<ScheduledItem[]> => {
-  // A system read: no one reads the job queue through the API (its access is closed); the stories it
-  // names are then read as the reader, so the section lists nothing the reader may not see.
-  const { docs: jobs } = await payload.find({
-    collection: 'payload-jobs',
-    depth: 0,
-    limit: 100,
-    sort: 'waitUntil',
-    where: {
-      and: [
-        { taskSlug: { equals: 'schedulePublish' } },
-        { completedAt: { exists: false } },
-        { hasError: { not_equals: true } },
-        { 'input.doc.relationTo': { equals: 'articles' } },
-      ],
-    },
-  })
-  const queued = jobs.flatMap((job) => {
-    const input = job.input as { doc?: { value?: number | string }; type?: 'publish' | 'unpublish' }
-    const id = Number(input.doc?.value)
-    return Number.isFinite(id) && job.waitUntil ? [{ action: input.type ?? 'publish', id, waitUntil: job.waitUntil }] : []
-  })
+  // The stories the queue names are read as the reader: the section lists nothing the reader may not see.
+  const queued = await findScheduledJobs(payload)
   if (!queued.length) return []
   const readable = await articles({ payload, user }, { id: { in: queued.map(({ id }) => id) } }, 'title', true)
   const byID = new Map(readable.map((doc) => [doc.id, doc]))

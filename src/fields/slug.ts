@@ -28,6 +28,10 @@ export const newsroomSlugField = (useAsSlug = 'title'): RowField =>
 
 const withSlugRules = (field: TextField, useAsSlug: string): TextField => ({
   ...(field as Extract<TextField, { hasMany?: false }>),
+  admin: {
+    ...field.admin,
+    components: { ...field.admin?.components, Field: { clientProps: { useAsSlug }, path: '@/admin/SlugField#SlugField' } },
+  },
   hooks: { ...field.hooks, beforeValidate: [fillFrom(useAsSlug)] },
   validate: requireSlug(useAsSlug),
 })

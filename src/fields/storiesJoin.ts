@@ -8,6 +8,8 @@ import type { JoinField } from 'payload'
 export const storiesJoin = (on: 'authors' | 'tags'): JoinField => ({
   name: 'articles',
   type: 'join',
+  // A tag or byline not yet saved has no stories: no empty "No Results" table.
+  admin: { condition: (data) => data?.id !== undefined },
   collection: 'articles',
   defaultLimit: 10,
   defaultSort: '-publishedAt',

@@ -24,6 +24,8 @@ export const readMoreField = (collectionSlug: string, options: SanitizedReadMore
   name: READ_MORE_FIELD,
   type: 'array',
   admin: {
+    // The package's own client entry, as a published plugin names its components.
+    components: { RowLabel: '@newsroom/payload-plugin-read-more/client#LinkRowLabel' },
     description: 'Links shown after the story, in this order. Automatic links by shared topics fill the rest.',
     position: 'sidebar',
   },

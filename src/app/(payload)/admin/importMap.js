@@ -1,4 +1,4 @@
-import { SlugField as SlugField_2b8867833a34864a02ddf429b0728a40 } from '@payloadcms/next/client'
+import { SlugField as SlugField_61c1f81d9b9126251af9b169419f1892 } from '@/admin/SlugField'
 import { RscEntryLexicalCell as RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { RscEntryLexicalField as RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { LexicalDiffComponent as LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
@@ -21,6 +21,8 @@ import { StrikethroughFeatureClient as StrikethroughFeatureClient_e70f5e05f09f93
 import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
+import { ScheduledCell as ScheduledCell_3def00ff4e443ff593f1123144456f7c } from '@/desk/ScheduledCell'
+import { LinkRowLabel as LinkRowLabel_eeaa25121e9f2f96728342b261823d20 } from '@newsroom/payload-plugin-read-more/client'
 import { ReviewQueueLink as ReviewQueueLink_94dcc485636f5c39e5bf9d96108f87e5 } from '@collections/Articles/review/components/ReviewQueueLink'
 import { ViewOnSite as ViewOnSite_d49744f4d0a6da7eb0aa77b9fec0bd2d } from '@collections/Articles/components/ViewOnSite'
 import { ReviewActions as ReviewActions_99717d58d88ebfce86d8356d3a6c61c5 } from '@collections/Articles/review/components/ReviewActions'
@@ -35,7 +37,7 @@ import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } f
 
 /** @type import('payload').ImportMap */
 export const importMap = {
-  "@payloadcms/next/client#SlugField": SlugField_2b8867833a34864a02ddf429b0728a40,
+  "@/admin/SlugField#SlugField": SlugField_61c1f81d9b9126251af9b169419f1892,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalCell": RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalField": RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#LexicalDiffComponent": LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e,
@@ -58,6 +60,8 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#UnderlineFeatureClient": UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "@/desk/ScheduledCell#ScheduledCell": ScheduledCell_3def00ff4e443ff593f1123144456f7c,
+  "@newsroom/payload-plugin-read-more/client#LinkRowLabel": LinkRowLabel_eeaa25121e9f2f96728342b261823d20,
   "@collections/Articles/review/components/ReviewQueueLink#ReviewQueueLink": ReviewQueueLink_94dcc485636f5c39e5bf9d96108f87e5,
   "@collections/Articles/components/ViewOnSite#ViewOnSite": ViewOnSite_d49744f4d0a6da7eb0aa77b9fec0bd2d,
   "@collections/Articles/review/components/ReviewActions#ReviewActions": ReviewActions_99717d58d88ebfce86d8356d3a6c61c5,

@@ -1,0 +1,1 @@
+export { LinkRowLabel } from './components/LinkRowLabel'
