@@ -97,13 +97,18 @@ const banner = `/* eslint-disable */
  * DO NOT MODIFY IT BY HAND: run \`npm run generate\`.
  */`
 
-type CreateShape = { fields: FlattenedField[]; slug: string; title: string }
+/** What the public may send to create a document of `slug`; the interface is named `title`. */
+export type CreateShape = { fields: FlattenedField[]; slug: string; title: string }
 
-/**
- * Writes the public types for `config` to `outputFile`: Payload's own type generator run on the
- * config as an anonymous client sees it, with `PublicConfig` fit for `PayloadSDK<PublicConfig>`.
- */
-export const generatePublicTypes = async (config: SanitizedConfig, outputFile: string): Promise<void> => {
+/** The config as an anonymous client sees it. */
+export type PublicView = {
+  /** The collections it may read, each with only the fields it may read. */
+  collections: SanitizedCollectionConfig[]
+  createShapes: CreateShape[]
+  globals: SanitizedGlobalConfig[]
+}
+
+export const publicView = async (config: SanitizedConfig): Promise<PublicView> => {
   const readableCollections: SanitizedCollectionConfig[] = []
   for (const collection of config.collections) {
     if (await entityAllows(collection, 'read')) readableCollections.push(collection)
@@ -139,6 +144,15 @@ export const generatePublicTypes = async (config: SanitizedConfig, outputFile: s
       title: `${collection.typescript?.interface ?? String(collection.labels.singular)}Create`,
     })
   }
+  return { collections, createShapes, globals }
+}
+
+/**
+ * Writes the public types for `config` to `outputFile`: Payload's own type generator run on the
+ * config as an anonymous client sees it, with `PublicConfig` fit for `PayloadSDK<PublicConfig>`.
+ */
+export const generatePublicTypes = async (config: SanitizedConfig, outputFile: string): Promise<void> => {
+  const { collections, createShapes, globals } = await publicView(config)
 
   const publicSchema: SchemaHook = ({ collectionIDFieldTypes, config: publicConfig, i18n, jsonSchema }) => {
     const definitions = { ...jsonSchema.definitions }
