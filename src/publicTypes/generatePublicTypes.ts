@@ -18,6 +18,16 @@ type Operation = 'create' | 'read'
 const anonymousRequest = (): PayloadRequest =>
   ({ context: {}, headers: new Headers(), user: null }) as unknown as PayloadRequest
 
+// Access is decided from the request alone here: a rule that needs the database or the document cannot be
+// typed ahead, so it fails the generator, naming where, rather than guessing.
+const ask = async (where: string, decide: () => unknown): Promise<boolean> => {
+  try {
+    return Boolean(await decide())
+  } catch (error) {
+    throw new Error(`public types: the ${where} access could not be decided for an anonymous request`, { cause: error })
+  }
+}
+
 /** Payload's rule: no access function means allowed for a field, logged in only for a collection. */
 const entityAllows = async (
   entity: SanitizedCollectionConfig | SanitizedGlobalConfig,
@@ -26,13 +36,13 @@ const entityAllows = async (
   const access = operation === 'read' ? entity.access.read : 'create' in entity.access ? entity.access.create : undefined
   if (!access) return false
   // A `Where` limits the rows but still lets the anonymous reader in.
-  return Boolean(await access({ req: anonymousRequest() }))
+  return ask(`${entity.slug} ${operation}`, () => access({ req: anonymousRequest() }))
 }
 
 const fieldAllows = async (field: FlattenedField, operation: Operation): Promise<boolean> => {
   const access = 'access' in field ? field.access?.[operation] : undefined
   if (!access) return true
-  return Boolean(await access({ data: {}, doc: {}, req: anonymousRequest(), siblingData: {} }))
+  return ask(`${field.name} field ${operation}`, () => access({ data: {}, doc: {}, req: anonymousRequest(), siblingData: {} }))
 }
 
 /**
