@@ -64,7 +64,7 @@ const frontendBoundary = {
 
 export default tseslint.config(
   {
-    ignores: ['.next/', 'node_modules/', 'src/payload-types.ts', 'src/migrations/', 'src/app/(payload)/admin/importMap.js', 'next-env.d.ts', 'bench/baseline/.next/', 'bench/baseline/next-env.d.ts', 'bench/results/'],
+    ignores: ['.next/', 'node_modules/', 'src/payload-types.ts', 'src/public-types.ts', 'tests/clients/gql/', 'src/migrations/', 'src/app/(payload)/admin/importMap.js', 'next-env.d.ts', 'bench/baseline/.next/', 'bench/baseline/next-env.d.ts', 'bench/results/'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

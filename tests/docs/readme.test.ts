@@ -39,4 +39,19 @@ describe('README', () => {
     )
     for (const folder of folders) expect(readme, folder).toContain(`| \`${folder}\` |`)
   })
+
+  it('shows the typed clients as tests/clients/ has them, paragraph by paragraph', async () => {
+    const readme = await fs.readFile(path.join(root, 'README.md'), 'utf-8')
+    const section = readme.split('### Typed clients\n')[1]?.split('\n### ')[0] ?? ''
+    const clients = await Promise.all(
+      ['sdk.ts', 'graphql.ts', 'codegen.ts', 'clients.test.ts'].map((file) =>
+        fs.readFile(path.join(root, 'tests/clients', file), 'utf-8'),
+      ),
+    )
+    const paragraphs = [...section.matchAll(/```ts\n([\s\S]*?)```/g)].flatMap(([, block]) => block.trim().split('\n\n'))
+    expect(paragraphs.length).toBeGreaterThanOrEqual(8)
+    for (const paragraph of paragraphs) {
+      expect(clients.some((source) => source.includes(paragraph)), paragraph).toBe(true)
+    }
+  })
 })

@@ -1,3 +1,4 @@
+import { generate as generateDocuments } from '@graphql-codegen/cli'
 import { execFile } from 'child_process'
 import fs from 'fs/promises'
 import os from 'os'
@@ -7,6 +8,9 @@ import { generateTypes } from 'payload/node'
 import { promisify } from 'util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { generatePublicTypes } from '@/publicTypes/generatePublicTypes'
+
+import codegenConfig from '../clients/codegen'
 import { bootPayload, type TestContext } from '../helpers/bootPayload'
 
 const root = path.resolve(__dirname, '../..')
@@ -33,6 +37,23 @@ describe('generated files', () => {
       expect(committed, regenerate).toBe(await fs.readFile(process.env.PAYLOAD_TS_OUTPUT_PATH, 'utf-8'))
     } finally {
       delete process.env.PAYLOAD_TS_OUTPUT_PATH
+    }
+  })
+
+  it('keeps src/public-types.ts in step with the config', async () => {
+    const fresh = await scratchFile('public-types.ts')
+    await generatePublicTypes(ctx.config, fresh)
+    const committed = await fs.readFile(path.join(root, 'src/public-types.ts'), 'utf-8')
+    expect(committed, regenerate).toBe(await fs.readFile(fresh, 'utf-8'))
+  })
+
+  // From the committed schema, which the test below keeps in step with the config.
+  it('keeps the typed GraphQL documents in tests/clients/gql/ in step with the schema and the operations', async () => {
+    const outputs: { content: string; filename: string }[] = await generateDocuments({ ...codegenConfig, cwd: root, silent: true }, false)
+    const outputDir = path.join(root, 'tests/clients/gql')
+    expect((await fs.readdir(outputDir)).sort(), regenerate).toEqual(outputs.map(({ filename }) => path.basename(filename)).sort())
+    for (const { content, filename } of outputs) {
+      expect(await fs.readFile(path.resolve(root, filename), 'utf-8'), `${filename}: ${regenerate}`).toBe(content)
     }
   })
 
