@@ -100,12 +100,12 @@ export interface Article {
         type: 'internal' | 'external';
         doc?:
           | ({
-              relationTo: 'tags';
-              value: number | Tag;
-            } | null)
-          | ({
               relationTo: 'articles';
               value: number | Article;
+            } | null)
+          | ({
+              relationTo: 'tags';
+              value: number | Tag;
             } | null);
         url?: string | null;
         title?: string | null;

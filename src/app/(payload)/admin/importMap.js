@@ -1,3 +1,4 @@
+import { ReadOnlyNotice as ReadOnlyNotice_d66b8f885859681a7ecd926b1599b45b } from '@/admin/ReadOnlyNotice'
 import { SlugField as SlugField_61c1f81d9b9126251af9b169419f1892 } from '@/admin/SlugField'
 import { RscEntryLexicalCell as RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { RscEntryLexicalField as RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
@@ -37,6 +38,7 @@ import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } f
 
 /** @type import('payload').ImportMap */
 export const importMap = {
+  "@/admin/ReadOnlyNotice#ReadOnlyNotice": ReadOnlyNotice_d66b8f885859681a7ecd926b1599b45b,
   "@/admin/SlugField#SlugField": SlugField_61c1f81d9b9126251af9b169419f1892,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalCell": RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalField": RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e,
