@@ -93,6 +93,7 @@ export const Articles: CollectionConfig<'articles'> = {
       name: 'tags',
       type: 'relationship',
       admin: {
+        components: { Description: '@/admin/InternalTagsNote#InternalTagsNote' },
         position: 'sidebar',
       },
       hasMany: true,

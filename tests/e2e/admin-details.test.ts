@@ -1,0 +1,108 @@
+import type { Browser, Page } from 'playwright-core'
+
+import { slugify } from 'payload/shared'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+
+import type { Paginated } from '@/frontend/api'
+import type { Article, Author, Tag } from '@/payload-types'
+
+import { baseURL, connectBrowser, demoLogin, getJSON, logInToAdmin, newContext, screenshot, staffToken } from './support'
+
+// The clumsy spots of issue 14, item 7, each checked where an editor or a contributor meets it.
+const TARGET_TITLE = 'Night trains return to the coast line'
+const STORY_TITLE = 'Sleeper carriages refitted for the winter timetable'
+
+let browser: Browser
+let editorPage: Page
+let contributorPage: Page
+let story: Article
+let target: Article
+
+const post = async <T>(path: string, token: string, body: unknown): Promise<T> => {
+  const response = await fetch(`${baseURL()}/api${path}`, {
+    body: JSON.stringify(body),
+    headers: { Authorization: `JWT ${token}`, 'Content-Type': 'application/json' },
+    method: 'POST',
+  })
+  expect(response.status, `POST ${path}`).toBe(201)
+  return ((await response.json()) as { doc: T }).doc
+}
+
+beforeAll(async () => {
+  browser = await connectBrowser()
+  editorPage = await (await newContext(browser)).newPage()
+  contributorPage = await (await newContext(browser)).newPage()
+  const token = await staffToken('editor')
+  const { body: authors } = await getJSON<Paginated<Author>>('/authors?limit=1&depth=0', { token })
+  const { body: tags } = await getJSON<Paginated<Tag>>('/tags?where[internal][equals]=false&limit=2&depth=0', { token })
+  const published = { _status: 'published', authors: [authors.docs[0].id], tags: tags.docs.map(({ id }) => id) }
+  target = await post<Article>('/articles', token, { ...published, title: TARGET_TITLE })
+  // Filed by the editor, so a contributor may read it but not change it.
+  story = await post<Article>('/articles', token, {
+    ...published,
+    readMore: [{ type: 'internal', doc: { relationTo: 'articles', value: target.id } }],
+    title: STORY_TITLE,
+  })
+  await logInToAdmin(editorPage, 'editor')
+  await logInToAdmin(contributorPage, 'contributor')
+})
+
+afterAll(async () => {
+  await browser?.close()
+})
+
+beforeEach(({ onTestFailed, task }) => {
+  onTestFailed(async () => {
+    const name = `failed-details-${task.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').slice(0, 50).replace(/-+$/, '')}`
+    await screenshot(editorPage, `${name}-editor`).catch(() => undefined)
+    await screenshot(contributorPage, `${name}-contributor`).catch(() => undefined)
+  })
+})
+
+describe('the admin panel’s details', () => {
+  it('shows a new story’s slug as it will be saved, and no empty comments or Created By', async () => {
+    await editorPage.goto('/admin/collections/articles/create')
+    await editorPage.locator('#field-title').fill('Harbour cranes at rest, for now')
+    await expect.poll(() => editorPage.locator('.slug-preview code').textContent(), { timeout: 30_000 }).toBe(slugify('Harbour cranes at rest, for now'))
+    expect(await editorPage.locator('#field-comments, .field-type.join').count()).toBe(0)
+    expect(await editorPage.locator('#field-createdBy').count()).toBe(0)
+    expect(await editorPage.locator('.read-only-notice').count()).toBe(0)
+  })
+
+  it('names who created a story instead of "Untitled - ID", and labels read-more rows by their target', async () => {
+    await editorPage.goto(`/admin/collections/articles/${story.id}`)
+    const createdBy = editorPage.locator('#field-createdBy')
+    await createdBy.waitFor()
+    await expect.poll(() => createdBy.textContent(), { timeout: 30_000 }).toContain(demoLogin('editor').name)
+    expect(await createdBy.textContent()).not.toContain('Untitled')
+    await expect.poll(() => editorPage.locator('.read-more-row-label').first().textContent(), { timeout: 30_000 }).toBe(TARGET_TITLE)
+  })
+
+  it('tells a contributor the story is read only and offers no control that cannot work', async () => {
+    await contributorPage.goto(`/admin/collections/articles/${story.id}`)
+    await contributorPage.locator('.read-only-notice').waitFor()
+    await screenshot(contributorPage, 'read-only-story')
+    expect(await contributorPage.locator('.multi-value-remove:visible').count()).toBe(0)
+    expect(await contributorPage.locator('#field-slug-lock').count()).toBe(0)
+    expect(await contributorPage.locator('.relationship-table__add-new:visible').count()).toBe(0)
+    // The editor's account is not one a contributor may read: no "Untitled - ID" in its place.
+    expect(await contributorPage.locator('#field-createdBy').count()).toBe(0)
+  })
+
+  it('lists stories with Updated and Scheduled columns', async () => {
+    await editorPage.goto('/admin/collections/articles')
+    const headings = editorPage.locator('.collection-list table thead th')
+    await headings.first().waitFor()
+    const labels = (await headings.allTextContents()).map((label) => label.trim())
+    expect(labels).toEqual(expect.arrayContaining(['Scheduled', 'Updated At']))
+  })
+
+  it('offers articles before tags in the read-more target picker', async () => {
+    await editorPage.goto(`/admin/collections/articles/${target.id}`)
+    await editorPage.locator('#field-readMore').getByRole('button', { name: /Add Link/i }).click()
+    await editorPage.locator('#field-readMore__0__doc .rs__control').click()
+    const groups = editorPage.locator('#field-readMore__0__doc .rs__group-heading')
+    await groups.first().waitFor()
+    expect((await groups.allTextContents()).map((label) => label.trim())).toEqual(['Articles', 'Tags'])
+  })
+})
