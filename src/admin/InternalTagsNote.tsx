@@ -30,7 +30,8 @@ export const InternalTagsNote = ({ path = 'tags' }: { path?: string }) => {
   if (!internal.length) return null
   return (
     <div className="field-description internal-tags-note">
-      Internal, never shown to readers: <strong>{internal.join(', ')}</strong>
+      Internal, never shown to readers:{' '}
+      <strong>{internal.join(', ')}</strong>
     </div>
   )
 }

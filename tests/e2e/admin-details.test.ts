@@ -92,7 +92,7 @@ describe('the admin panel’s details', () => {
     await screenshot(contributorPage, 'read-only-story')
     expect(await contributorPage.locator('.multi-value-remove:visible').count()).toBe(0)
     expect(await contributorPage.locator('#field-slug-lock').count()).toBe(0)
-    expect(await contributorPage.locator('.relationship-table__add-new:visible').count()).toBe(0)
+    expect(await contributorPage.locator('.relationship-table__add-new:visible, .relationship-table .no-results__actions button:visible').count()).toBe(0)
     // The editor's account is not one a contributor may read: no "Untitled - ID" in its place.
     expect(await contributorPage.locator('#field-createdBy').count()).toBe(0)
   })
@@ -111,6 +111,7 @@ describe('the admin panel’s details', () => {
     await editorPage.locator('#field-readMore__0__doc .rs__control').click()
     const groups = editorPage.locator('#field-readMore__0__doc .rs__group-heading')
     await groups.first().waitFor()
-    expect((await groups.allTextContents()).map((label) => label.trim())).toEqual(['Articles', 'Tags'])
+    // The picker loads a page of the first collection before any of the next: articles, not every tag.
+    expect((await groups.first().textContent())?.trim()).toBe('Articles')
   })
 })
