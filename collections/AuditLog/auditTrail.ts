@@ -1,0 +1,70 @@
+import type { CollectionConfig, Plugin } from 'payload'
+
+import { updatedByField } from '@/fields/updatedBy'
+
+import type { AuditedDecisions } from './types'
+
+import { AUDIT_LOG_SLUG } from './actions'
+import { notePublishedState } from './hooks/notePublishedState'
+import { recordChange } from './hooks/recordChange'
+import { recordDelete } from './hooks/recordDelete'
+import { recordSchedule } from './hooks/recordSchedule'
+import { AuditLog } from './index'
+
+export type AuditTrailOptions = {
+  /** Fields whose change is a decision of its own (moderation, role changes), per collection. */
+  decisions: AuditedDecisions
+  /** Collections that hold derived data, not anyone's edits (plugin counters). */
+  skip: string[]
+}
+
+type Hooks = NonNullable<CollectionConfig['hooks']>
+
+/** Appends `added` to the collection's own hooks: its own run first, so an entry records the write as stored. */
+const withHooks = (collection: CollectionConfig, added: Pick<Hooks, 'afterChange' | 'afterDelete' | 'beforeChange'>): CollectionConfig => ({
+  ...collection,
+  hooks: {
+    ...collection.hooks,
+    afterChange: [...(collection.hooks?.afterChange ?? []), ...(added.afterChange ?? [])],
+    afterDelete: [...(collection.hooks?.afterDelete ?? []), ...(added.afterDelete ?? [])],
+    beforeChange: [...(collection.hooks?.beforeChange ?? []), ...(added.beforeChange ?? [])],
+  },
+})
+
+const hasDrafts = ({ versions }: CollectionConfig): boolean => Boolean(versions && typeof versions === 'object' && versions.drafts)
+
+const audit = (collection: CollectionConfig, decisions: AuditedDecisions): CollectionConfig => {
+  const hooks = { afterChange: [recordChange(decisions)], afterDelete: [recordDelete] }
+  if (!hasDrafts(collection)) return withHooks(collection, hooks)
+  const audited = withHooks(collection, { ...hooks, beforeChange: [notePublishedState] })
+  return { ...audited, fields: [...audited.fields, updatedByField()] }
+}
+
+/**
+ * The audit trail: adds the `audit-log` collection, records every write to every other collection
+ * of the config (Payload's own, added later at sanitisation, are system records and left out), and
+ * gives versioned collections `updatedBy`. List it after the plugins that add collections and
+ * before those that must cover the audit log too (public reads, query checks).
+ */
+export const auditTrail =
+  ({ decisions, skip }: AuditTrailOptions): Plugin =>
+  (config) => ({
+    ...config,
+    collections: [
+      ...(config.collections ?? []).map((collection) =>
+        skip.includes(collection.slug) || collection.slug === AUDIT_LOG_SLUG ? collection : audit(collection, decisions),
+      ),
+      AuditLog,
+    ],
+    jobs: {
+      ...config.jobs,
+      // A scheduled publication is recorded when its job is queued. Payload runs hooks of the jobs
+      // collection only with `runHooks`: each job write then costs a full Local API write, a few per
+      // scheduled story.
+      jobsCollectionOverrides: ({ defaultJobsCollection }) => {
+        const jobs = config.jobs?.jobsCollectionOverrides?.({ defaultJobsCollection }) ?? defaultJobsCollection
+        return { ...jobs, hooks: { ...jobs.hooks, afterChange: [...(jobs.hooks?.afterChange ?? []), recordSchedule] } }
+      },
+      runHooks: true,
+    },
+  })
