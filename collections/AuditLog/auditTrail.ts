@@ -20,6 +20,13 @@ export type AuditTrailOptions = {
 
 type Hooks = NonNullable<CollectionConfig['hooks']>
 
+const AUDIT_HOOK = Symbol.for('newsroom.auditHook')
+
+/** Marks a hook as the audit trail's, so a test can check from the built config that every collection has them. */
+const marked = <T extends object>(hook: T): T => Object.assign(hook, { [AUDIT_HOOK]: true })
+
+export const isAuditHook = (hook: unknown): boolean => Boolean((hook as undefined | { [AUDIT_HOOK]?: boolean })?.[AUDIT_HOOK])
+
 /** Appends `added` to the collection's own hooks: its own run first, so an entry records the write as stored. */
 const withHooks = (collection: CollectionConfig, added: Pick<Hooks, 'afterChange' | 'afterDelete' | 'beforeChange'>): CollectionConfig => ({
   ...collection,
@@ -34,7 +41,7 @@ const withHooks = (collection: CollectionConfig, added: Pick<Hooks, 'afterChange
 const hasDrafts = ({ versions }: CollectionConfig): boolean => Boolean(versions && typeof versions === 'object' && versions.drafts)
 
 const audit = (collection: CollectionConfig, decisions: AuditedDecisions): CollectionConfig => {
-  const hooks = { afterChange: [recordChange(decisions)], afterDelete: [recordDelete] }
+  const hooks = { afterChange: [marked(recordChange(decisions))], afterDelete: [marked(recordDelete)] }
   if (!hasDrafts(collection)) return withHooks(collection, hooks)
   const audited = withHooks(collection, { ...hooks, beforeChange: [notePublishedState] })
   return { ...audited, fields: [...audited.fields, updatedByField()] }
@@ -63,7 +70,7 @@ export const auditTrail =
       // scheduled story.
       jobsCollectionOverrides: ({ defaultJobsCollection }) => {
         const jobs = config.jobs?.jobsCollectionOverrides?.({ defaultJobsCollection }) ?? defaultJobsCollection
-        return { ...jobs, hooks: { ...jobs.hooks, afterChange: [...(jobs.hooks?.afterChange ?? []), recordSchedule] } }
+        return { ...jobs, hooks: { ...jobs.hooks, afterChange: [...(jobs.hooks?.afterChange ?? []), marked(recordSchedule)] } }
       },
       runHooks: true,
     },

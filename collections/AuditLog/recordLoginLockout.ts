@@ -10,7 +10,7 @@ import { recordAuditEntry } from './recordAuditEntry'
  * account that was unlocked before it. Whoever failed is unknown: the entry has no actor.
  */
 export const recordLoginLockout = async (req: PayloadRequest, account: Pick<User, 'id' | 'name'>): Promise<void> => {
-  const stored = (await req.payload.db.findOne<Pick<User, 'lockUntil'>>({
+  const stored = (await req.payload.db.findOne<Pick<User, 'id' | 'lockUntil'>>({
     collection: 'users',
     req,
     select: { lockUntil: true },

@@ -9,7 +9,7 @@ import { publishedStateKey } from '../publishedState'
  */
 export const notePublishedState: CollectionBeforeChangeHook = async ({ collection, context, operation, originalDoc, req }) => {
   if (operation !== 'update' || !originalDoc?.id) return
-  const main = await req.payload.db.findOne<{ _status?: string }>({
+  const main = await req.payload.db.findOne<{ _status?: string; id: number | string }>({
     collection: collection.slug,
     req,
     select: { _status: true },
