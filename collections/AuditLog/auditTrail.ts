@@ -8,7 +8,6 @@ import { AUDIT_LOG_SLUG } from './actions'
 import { notePublishedState } from './hooks/notePublishedState'
 import { recordChange } from './hooks/recordChange'
 import { recordDelete } from './hooks/recordDelete'
-import { recordSchedule } from './hooks/recordSchedule'
 import { AuditLog } from './index'
 
 export type AuditTrailOptions = {
@@ -50,7 +49,8 @@ const audit = (collection: CollectionConfig, decisions: AuditedDecisions): Colle
 /**
  * The audit trail: adds the `audit-log` collection, records every write to every other collection
  * of the config (Payload's own, added later at sanitisation, are system records and left out), and
- * gives versioned collections `updatedBy`. List it after the plugins that add collections and
+ * gives versioned collections `updatedBy`. Scheduling from the admin is recorded by its server
+ * function (`serverFunctions/scheduleAndRecordPublish.ts`, in the admin layout). List it after the plugins that add collections and
  * before those that must cover the audit log too (public reads, query checks).
  */
 export const auditTrail =
@@ -63,15 +63,4 @@ export const auditTrail =
       ),
       AuditLog,
     ],
-    jobs: {
-      ...config.jobs,
-      // A scheduled publication is recorded when its job is queued. Payload runs hooks of the jobs
-      // collection only with `runHooks`: each job write then costs a full Local API write, a few per
-      // scheduled story.
-      jobsCollectionOverrides: ({ defaultJobsCollection }) => {
-        const jobs = config.jobs?.jobsCollectionOverrides?.({ defaultJobsCollection }) ?? defaultJobsCollection
-        return { ...jobs, hooks: { ...jobs.hooks, afterChange: [...(jobs.hooks?.afterChange ?? []), marked(recordSchedule)] } }
-      },
-      runHooks: true,
-    },
   })

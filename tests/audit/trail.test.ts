@@ -1,6 +1,9 @@
 import type { Where } from 'payload'
 
+import { createLocalReq } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
+
+import { auditServerFunctions, type scheduleAndRecordPublish } from '@collections/AuditLog/serverFunctions/scheduleAndRecordPublish'
 
 import type { AuditLog } from '@/payload-types'
 
@@ -97,14 +100,21 @@ describe('audit-log: what is recorded', () => {
     expect(actions(await entriesFor('articles', body.data.createArticle.id))).toEqual(['create', 'publish'])
   })
 
-  it('records a scheduled publication as the account that scheduled it', async () => {
+  it('records a publication scheduled from the admin as the account that scheduled it', async () => {
     const article = await ctx.payload.create({ collection: 'articles', data: { authors: [authorID], title: 'Tide tables' }, draft: true })
     const waitUntil = new Date(Date.now() + 3_600_000)
-    await ctx.payload.jobs.queue({
-      input: { type: 'publish', doc: { relationTo: 'articles', value: String(article.id) as never }, user: { relationTo: 'users', value: staff.author.user.id } },
-      task: 'schedulePublish',
-      waitUntil,
-    })
+    // The admin's Schedule drawer calls this server function, with the request of the signed-in user.
+    const req = await createLocalReq({ user: staff.author.user }, ctx.payload)
+    const answer = await auditServerFunctions['schedule-publish']({
+      type: 'publish',
+      date: waitUntil,
+      doc: { relationTo: 'articles', value: String(article.id) },
+      importMap: {},
+      req,
+    } as Parameters<typeof scheduleAndRecordPublish>[0])
+    expect(answer).not.toHaveProperty('error')
+    const { docs: jobs } = await ctx.payload.find({ collection: 'payload-jobs', where: { taskSlug: { equals: 'schedulePublish' } } })
+    expect(jobs.map(({ input }) => (input as { doc?: { value: string } }).doc?.value)).toContain(String(article.id))
     const [, scheduled] = await entriesFor('articles', article.id)
     expect(scheduled).toMatchObject({
       action: 'schedule',
