@@ -61,7 +61,7 @@ export const AuditLog: CollectionConfig<'audit-log'> = {
       type: 'text',
     },
     {
-      // Null for the public (a reader's comment) and for system work (a scheduled publication running).
+      // Null for the public (a reader's comment, a failed login) and for system work with no user (the seed).
       name: 'actor',
       type: 'relationship',
       index: true,
