@@ -5,6 +5,7 @@ import sharp from 'sharp'
 import { fileURLToPath } from 'url'
 
 import { Articles } from '@collections/Articles'
+import { auditTrail } from '@collections/AuditLog/auditTrail'
 import { Authors } from '@collections/Authors'
 import { Comments } from '@collections/Comments'
 import { commentErrorLogLevels } from '@collections/Comments/submission/errors'
@@ -14,7 +15,7 @@ import { Tags } from '@collections/Tags'
 import { Users } from '@collections/Users'
 import { usersMutations } from '@collections/Users/graphQL'
 import { publicReadsPlugin } from '@plugins/public-reads'
-import { readMorePlugin } from '@plugins/read-more'
+import { readMorePlugin, TOPIC_COUNTS_SLUG } from '@plugins/read-more'
 
 import { nobody } from './access/nobody'
 import { isStaff } from './access/roles'
@@ -113,6 +114,11 @@ export default buildConfig({
     readMorePlugin({ collections: ['articles'], relationTo: ['articles', 'tags'], tagsField: 'tags' }),
     // Full-text search over published stories: GET /api/search and the GraphQL Search query.
     searchPlugin(),
+    // Records every write to the collections above; before public reads and query checks, so they cover the audit log.
+    auditTrail({
+      decisions: { comments: { status: 'moderation' }, users: { role: 'role-change' } },
+      skip: [TOPIC_COUNTS_SLUG],
+    }),
     // After the plugins that add collections or fields, so that their relations are covered too.
     publicReadsPlugin({
       // The read-more plugin drops links to documents the reader may not read itself, before population.

@@ -11,6 +11,7 @@ import { sanitizeOptions } from './utilities/sanitizeOptions'
 import { validateAgainstConfig } from './utilities/validateAgainstConfig'
 
 export type { ReadMoreFieldsOverride, ReadMoreLink, ReadMoreOptions, SanitizedReadMoreOptions, SimilarText, SimilarTextArgs } from './types'
+export { TOPIC_COUNTS_SLUG } from './collections/topicCounts'
 export { getReadMoreLinks, rebuildReadMoreCounts } from './utilities/getReadMoreLinks'
 
 /**

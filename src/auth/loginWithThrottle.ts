@@ -4,6 +4,8 @@ import { AuthenticationError, loginOperation } from 'payload'
 
 import type { User } from '@/payload-types'
 
+import { recordLoginLockout } from '@collections/AuditLog/recordLoginLockout'
+
 import { tooManyLoginAttempts } from './errors'
 import { loginThrottleOf } from './loginThrottle'
 import { verifyAgainstDummy, verifyPassword } from './passwordHash'
@@ -11,7 +13,7 @@ import { verifyAgainstDummy, verifyPassword } from './passwordHash'
 type LoginArgs = Parameters<typeof loginOperation<'users'>>[0]
 type LoginResult = Awaited<ReturnType<typeof loginOperation<'users'>>>
 
-type StoredAccount = Pick<User, 'email' | 'hash' | 'id' | 'lockUntil' | 'loginAttempts' | 'salt'>
+type StoredAccount = Pick<User, 'email' | 'hash' | 'id' | 'lockUntil' | 'loginAttempts' | 'name' | 'salt'>
 
 /** The email as Payload matches it. */
 export const normalizeEmail = (email: unknown): string => (typeof email === 'string' ? email.toLowerCase().trim() : '')
@@ -67,7 +69,10 @@ export const loginWithThrottle = async (args: LoginArgs): Promise<LoginResult> =
     return result
   } catch (error) {
     // Payload answers the attempt that reaches its lockout "locked": the same 401 as any failure here.
-    if ((error as { status?: unknown }).status === 401) throw new AuthenticationError(req.t)
+    if ((error as { status?: unknown }).status === 401) {
+      await recordLoginLockout(req, account)
+      throw new AuthenticationError(req.t)
+    }
     throw error
   }
 }

@@ -175,7 +175,13 @@ describeMatrix('articles', suite, {
       { actor, collection: 'articles', payload: suite.payload(), surface },
       {
         probe: {
-          fields: { createdBy: own.createdBy, generateSlug: own.generateSlug, reviewNote: own.reviewNote, workflow: own.workflow },
+          fields: {
+            createdBy: own.createdBy,
+            generateSlug: own.generateSlug,
+            reviewNote: own.reviewNote,
+            updatedBy: own.updatedBy,
+            workflow: own.workflow,
+          },
           hidden,
           id: own.id,
         },

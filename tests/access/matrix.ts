@@ -14,7 +14,7 @@ export const someoneElse: Record<MatrixRole, StaffRole> = {
   editor: 'author',
 }
 
-export const collections = ['articles', 'authors', 'tags', 'comments', 'users', 'media'] as const
+export const collections = ['articles', 'authors', 'tags', 'comments', 'users', 'media', 'audit-log'] as const
 export type MatrixCollection = (typeof collections)[number]
 
 export const operations = ['create', 'read', 'update', 'delete'] as const
@@ -76,6 +76,12 @@ export const outcomes = {
     update: { none: '—', own: 'own uploads (`createdBy`)', all: 'all' },
     delete: { none: '—', own: 'own uploads (`createdBy`)', all: 'all' },
   },
+  'audit-log': {
+    create: { none: '—' },
+    read: { none: '—', content: 'entries about articles, authors, tags, comments and media', all: 'all' },
+    update: { none: '—' },
+    delete: { none: '—' },
+  },
 } as const satisfies {
   [C in MatrixCollection]: { [O in Operation]: Record<string, string> } & (C extends AuthCollection
     ? { [O in AuthOperation]: Record<string, string> }
@@ -101,7 +107,7 @@ export const matrix: AccessMatrix = {
       read: 'published',
       update: 'none',
       delete: 'none',
-      hidden: ['createdBy', 'generateSlug', 'workflow', 'reviewNote'],
+      hidden: ['createdBy', 'generateSlug', 'workflow', 'reviewNote', 'updatedBy'],
     },
     contributor: { create: 'drafts', read: 'all', update: 'own-never-published', delete: 'none' },
     author: { create: 'any', read: 'all', update: 'own', delete: 'own-drafts' },
@@ -160,6 +166,13 @@ export const matrix: AccessMatrix = {
     author: { create: 'any', read: 'all', update: 'own', delete: 'own' },
     editor: { create: 'any', read: 'all', update: 'all', delete: 'all' },
     admin: { create: 'any', read: 'all', update: 'all', delete: 'all' },
+  },
+  'audit-log': {
+    anonymous: { create: 'none', read: 'none', update: 'none', delete: 'none' },
+    contributor: { create: 'none', read: 'none', update: 'none', delete: 'none' },
+    author: { create: 'none', read: 'none', update: 'none', delete: 'none' },
+    editor: { create: 'none', read: 'content', update: 'none', delete: 'none' },
+    admin: { create: 'none', read: 'all', update: 'none', delete: 'none' },
   },
 }
 

@@ -162,7 +162,12 @@ const restSurface: Surface = {
 
 /** GraphQL names, and the fields asked for: those the access tests look at, relationships as `{ id }`. */
 const schema: Record<MatrixCollection, { fields: string; many: string; one: string }> = {
-  articles: { fields: 'id title _status publishedAt createdBy { id } generateSlug workflow reviewNote', many: 'Articles', one: 'Article' },
+  articles: {
+    fields: 'id title _status publishedAt createdBy { id } generateSlug workflow reviewNote updatedBy { id }',
+    many: 'Articles',
+    one: 'Article',
+  },
+  'audit-log': { fields: 'id action collection documentID actor { id }', many: 'AuditEntries', one: 'AuditEntry' },
   authors: { fields: 'id name user { id } generateSlug', many: 'Authors', one: 'Author' },
   comments: { fields: 'id authorName authorEmail body status', many: 'Comments', one: 'Comment' },
   media: { fields: 'id alt createdBy { id }', many: 'allMedia', one: 'Media' },

@@ -173,7 +173,7 @@ beforeAll(async () => {
       users: fx.allUserIDs,
     },
     keys: ['apiKey', 'authorEmail', 'createdBy', 'email', 'generateSlug', 'hash', 'resetPasswordToken', 'role', 'salt', 'sessions'],
-    keysByCollection: { articles: ['workflow', 'reviewNote'], authors: ['user'], comments: ['status'] },
+    keysByCollection: { articles: ['workflow', 'reviewNote', 'updatedBy'], authors: ['user'], comments: ['status'] },
     // Every hidden string in the fixtures carries SECRET; every email belongs to a person or a commenter.
     strings: ['SECRET', '@newsroom.test', '@example.com'],
   }
@@ -876,5 +876,44 @@ describe('counts', () => {
     })
     const users = await graphql('{ countUsers { totalDocs } }')
     expect(users.body.data?.countUsers?.totalDocs ?? 0).toBe(0)
+  })
+})
+
+describe('audit trail', () => {
+  it('shows anonymous readers, contributors and authors no audit entry on REST, GraphQL or the Local API', async () => {
+    expect((await ctx.payload.count({ collection: 'audit-log', overrideAccess: true })).totalDocs).toBeGreaterThan(0)
+    const [entry] = (await ctx.payload.find({ collection: 'audit-log', depth: 0, limit: 1, overrideAccess: true })).docs
+    const paths = [
+      '/audit-log',
+      `/audit-log/${entry.id}`,
+      '/audit-log/count',
+      `/audit-log?where[collection][equals]=articles`,
+      `/articles?where[updatedBy][exists]=true`,
+      `/articles?where[updatedBy.email][like]=newsroom`,
+    ]
+    for (const token of [undefined, staff.contributor.token, staff.author.token]) {
+      await expectRefusedOrEmpty(paths.slice(0, 4), token)
+      const { body } = await graphql(`{ AuditEntries { docs { id action actorLabel } } countAuditEntries { totalDocs } AuditEntry(id: ${entry.id}) { id } }`, {}, token)
+      expect(body.data?.AuditEntries?.docs ?? [], 'GraphQL list').toEqual([])
+      expect(body.data?.AuditEntry ?? null, 'GraphQL by id').toBeNull()
+      expect(body.data?.countAuditEntries?.totalDocs ?? 0, 'GraphQL count').toBe(0)
+    }
+    await expectRefusedOrEmpty(paths.slice(4))
+    await expect(ctx.payload.find({ collection: 'audit-log', overrideAccess: false })).rejects.toMatchObject({ status: 403 })
+  })
+
+  it('never shows anonymous readers who made a story or a version (updatedBy)', async () => {
+    // Every story and version made by the editor, so that a leak would show, not an empty field.
+    await executeSQL(ctx.payload, `UPDATE articles SET updated_by_id = ${staff.editor.user.id}`)
+    await executeSQL(ctx.payload, `UPDATE _articles_v SET version_updated_by_id = ${staff.editor.user.id}`)
+    expect(
+      await scanREST(
+        ['/articles?depth=2', `/articles/${fx.published.id}?depth=2`, '/articles?select[updatedBy]=true', `/articles/versions?depth=1`],
+        publicRules,
+      ),
+    ).toEqual([])
+    expect(
+      await scanGraphQL([{ query: '{ Articles { docs { id updatedBy { id email name } } } }', root: 'articles' }], publicRules),
+    ).toEqual([])
   })
 })

@@ -40,8 +40,8 @@ describe('public-reads: the project config', () => {
   it('covers the relations once listed by hand, and none to public bylines or images', () => {
     expect(coverageOf(config, 'articles')).toMatchObject({
       clamped: true,
-      guarded: ['comments', 'createdBy', 'readMore.doc', 'tags'],
-      hidden: ['createdBy', 'tags'],
+      guarded: ['comments', 'createdBy', 'readMore.doc', 'tags', 'updatedBy'],
+      hidden: ['createdBy', 'tags', 'updatedBy'],
       signalled: true,
     })
     expect(coverageOf(config, 'comments')).toMatchObject({ guarded: ['article', 'parent'], hidden: ['article', 'parent'] })

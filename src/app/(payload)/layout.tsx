@@ -5,6 +5,8 @@ import '@payloadcms/next/css'
 import { handleServerFunctions, RootLayout } from '@payloadcms/next/layouts'
 import React from 'react'
 
+import { auditServerFunctions } from '@collections/AuditLog/serverFunctions/scheduleAndRecordPublish'
+
 import { importMap } from './admin/importMap.js'
 
 type Args = {
@@ -17,6 +19,8 @@ const serverFunction: ServerFunctionClient = async function (args) {
     ...args,
     config,
     importMap,
+    // The Schedule drawer's function, recorded in the audit trail.
+    serverFunctions: auditServerFunctions,
   })
 }
 
