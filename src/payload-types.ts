@@ -74,6 +74,7 @@ export interface Config {
     media: Media;
     users: User;
     'read-more-topic-counts': ReadMoreTopicCount;
+    redirects: Redirect;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -99,6 +100,7 @@ export interface Config {
     media: MediaSelect<false> | MediaSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'read-more-topic-counts': ReadMoreTopicCountsSelect<false> | ReadMoreTopicCountsSelect<true>;
+    redirects: RedirectsSelect<false> | RedirectsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -225,6 +227,7 @@ export interface Article {
         id?: string | null;
       }[]
     | null;
+  publishedSlug?: string | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -448,6 +451,31 @@ export interface ReadMoreTopicCount {
   documents: number;
 }
 /**
+ * Old slugs that answer with a permanent redirect to their document. Recorded when a published slug changes.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "redirects".
+ */
+export interface Redirect {
+  id: number;
+  from: string;
+  to:
+    | {
+        relationTo: 'articles';
+        value: number | Article;
+      }
+    | {
+        relationTo: 'authors';
+        value: number | Author;
+      }
+    | {
+        relationTo: 'tags';
+        value: number | Tag;
+      };
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -586,6 +614,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'users';
         value: number | User;
+      } | null)
+    | ({
+        relationTo: 'redirects';
+        value: number | Redirect;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -664,6 +696,7 @@ export interface ArticlesSelect<T extends boolean = true> {
         title?: T;
         id?: T;
       };
+  publishedSlug?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -832,6 +865,16 @@ export interface ReadMoreTopicCountsSelect<T extends boolean = true> {
   collectionSlug?: T;
   topic?: T;
   documents?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "redirects_select".
+ */
+export interface RedirectsSelect<T extends boolean = true> {
+  from?: T;
+  to?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

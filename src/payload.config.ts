@@ -9,6 +9,7 @@ import { Authors } from '@collections/Authors'
 import { Comments } from '@collections/Comments'
 import { commentErrorLogLevels } from '@collections/Comments/submission/errors'
 import { Media } from '@collections/Media'
+import { slugRedirects } from '@collections/Redirects/plugin'
 import { mediaStorage } from '@collections/Media/storage'
 import { Tags } from '@collections/Tags'
 import { Users } from '@collections/Users'
@@ -112,6 +113,8 @@ export default buildConfig({
     readMorePlugin({ collections: ['articles'], relationTo: ['tags', 'articles'], tagsField: 'tags' }),
     // Full-text search over published stories: GET /api/search and the GraphQL Search query.
     searchPlugin(),
+    // Old slugs of stories, tags and authors: the redirects collection and GET /api/<collection>/redirect?slug=.
+    slugRedirects(),
     // After the plugins that add collections or fields, so that their relations are covered too.
     publicReadsPlugin({
       // The read-more plugin drops links to documents the reader may not read itself, before population.

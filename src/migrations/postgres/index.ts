@@ -5,6 +5,7 @@ import * as migration_20261205_123000_newest_first_index from './20261205_123000
 import * as migration_20261205_131059_articles_corrections from './20261205_131059_articles_corrections';
 import * as migration_20261206_010000_search_index from './20261206_010000_search_index';
 import * as migration_20261206_011535_review_workflow from './20261206_011535_review_workflow';
+import * as migration_20261206_035823_slug_redirects from './20261206_035823_slug_redirects';
 
 export const migrations = [
   {
@@ -41,5 +42,10 @@ export const migrations = [
     up: migration_20261206_011535_review_workflow.up,
     down: migration_20261206_011535_review_workflow.down,
     name: '20261206_011535_review_workflow',
+  },
+  {
+    up: migration_20261206_035823_slug_redirects.up,
+    down: migration_20261206_035823_slug_redirects.down,
+    name: '20261206_035823_slug_redirects'
   },
 ];

@@ -1,0 +1,47 @@
+import type { CollectionAfterChangeHook } from 'payload'
+
+import type { RedirectedCollection, SlugDocument } from '../types'
+
+import { liveSlugOf, publicSlugOf } from '../types'
+import { REDIRECTS_SLUG } from '../slug'
+
+/**
+ * Keeps the redirects in step with the slugs readers know. When a document's public slug changes,
+ * the one it leaves answers for the document (by id, so A→B then B→C sends A to C with no chain).
+ * A slug that a document takes publicly is no one's old slug any more: the live document wins, and
+ * renaming back to an old slug removes its redirect (no loop). Trusted system work: the records are
+ * written by nobody else (`overrideAccess` is the default here, `req` keeps it in the write's transaction).
+ */
+export const recordOldSlug =
+  (collection: RedirectedCollection): CollectionAfterChangeHook =>
+  async ({ data, doc, previousDoc, req }) => {
+    const before = publicSlugOf(collection, previousDoc as SlugDocument)
+    // `publishedSlug` is hidden, so missing from `doc`: the write's data (set by rememberPublishedSlug) or the stored one holds it.
+    const stored: SlugDocument = { ...doc, publishedSlug: data?.publishedSlug ?? previousDoc?.publishedSlug }
+    const now = publicSlugOf(collection, stored)
+    if (now && now !== before) {
+      await req.payload.delete({
+        collection: REDIRECTS_SLUG,
+        depth: 0,
+        req,
+        select: { from: true },
+        where: { and: [{ from: { equals: now } }, { 'to.relationTo': { equals: collection } }] },
+      })
+    }
+    if (!before || before === liveSlugOf(collection, stored)) return doc
+    await req.payload.delete({
+      collection: REDIRECTS_SLUG,
+      depth: 0,
+      req,
+      select: { from: true },
+      where: { and: [{ from: { equals: before } }, { 'to.relationTo': { equals: collection } }] },
+    })
+    await req.payload.create({
+      collection: REDIRECTS_SLUG,
+      data: { from: before, to: { relationTo: collection, value: doc.id } },
+      depth: 0,
+      req,
+      select: { from: true },
+    })
+    return doc
+  }
