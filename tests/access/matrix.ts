@@ -14,7 +14,7 @@ export const someoneElse: Record<MatrixRole, StaffRole> = {
   editor: 'author',
 }
 
-export const collections = ['articles', 'authors', 'tags', 'comments', 'users', 'media'] as const
+export const collections = ['articles', 'authors', 'tags', 'comments', 'users', 'media', 'redirects'] as const
 export type MatrixCollection = (typeof collections)[number]
 
 export const operations = ['create', 'read', 'update', 'delete'] as const
@@ -75,6 +75,12 @@ export const outcomes = {
     read: { all: 'all' },
     update: { none: '—', own: 'own uploads (`createdBy`)', all: 'all' },
     delete: { none: '—', own: 'own uploads (`createdBy`)', all: 'all' },
+  },
+  redirects: {
+    create: { none: '— (recorded by the hooks alone)' },
+    read: { none: '— (the `/redirect` lookups answer for them)', all: 'all' },
+    update: { none: '—' },
+    delete: { none: '—', all: 'all' },
   },
 } as const satisfies {
   [C in MatrixCollection]: { [O in Operation]: Record<string, string> } & (C extends AuthCollection
@@ -160,6 +166,13 @@ export const matrix: AccessMatrix = {
     author: { create: 'any', read: 'all', update: 'own', delete: 'own' },
     editor: { create: 'any', read: 'all', update: 'all', delete: 'all' },
     admin: { create: 'any', read: 'all', update: 'all', delete: 'all' },
+  },
+  redirects: {
+    anonymous: { create: 'none', read: 'none', update: 'none', delete: 'none' },
+    contributor: { create: 'none', read: 'all', update: 'none', delete: 'none' },
+    author: { create: 'none', read: 'all', update: 'none', delete: 'none' },
+    editor: { create: 'none', read: 'all', update: 'none', delete: 'none' },
+    admin: { create: 'none', read: 'all', update: 'none', delete: 'all' },
   },
 }
 
