@@ -58,7 +58,8 @@ describe('old slugs on the frontend', () => {
     ]) {
       const response = await visit(from)
       expect(response.status, from).toBe(301)
-      expect(new URL(response.headers.get('location')!, server.url).toString(), from).toBe(`${server.url}${to}`)
+      // Next.js writes a same-origin redirect's Location as the path alone.
+      expect(response.headers.get('location'), from).toBe(to)
       const landed = await visit(to)
       expect(landed.status, to).toBe(200)
     }
@@ -69,7 +70,7 @@ describe('old slugs on the frontend', () => {
   it('keeps the query string', async () => {
     const response = await visit('/tags/rivers?page=2')
     expect(response.status).toBe(301)
-    expect(response.headers.get('location')).toBe(`${server.url}/tags/rivers-and-lakes?page=2`)
+    expect(response.headers.get('location')).toBe('/tags/rivers-and-lakes?page=2')
   })
 
   it('lets live slugs, unknown ones and hidden targets answer as before', async () => {
