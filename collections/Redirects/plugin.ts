@@ -4,6 +4,7 @@ import type { RedirectedCollection } from './types'
 
 import { redirectEndpoint } from './endpoints/redirectEndpoint'
 import { publishedSlugField } from './fields/publishedSlug'
+import { resolveSlugQuery } from './graphQL'
 import { deleteRedirects } from './hooks/deleteRedirects'
 import { recordOldSlug } from './hooks/recordOldSlug'
 import { refuseSlugChangeOncePublished } from './hooks/refuseSlugChangeOncePublished'
@@ -36,8 +37,8 @@ const withRedirects = (collection: CollectionConfig, slug: RedirectedCollection)
 /**
  * Old slugs keep answering: the `redirects` collection, the hooks that record a published slug a
  * story, tag or author leaves (and forget it when it is taken again or the document is deleted),
- * and `GET /api/<collection>/redirect?slug=`. List it before the public-reads plugin, so that the
- * collection is covered by the public-read policy like every other.
+ * `GET /api/<collection>/redirect?slug=` and the GraphQL `ResolveSlug` query. List it before the
+ * public-reads plugin, so that the collection is covered by the public-read policy like every other.
  */
 export const slugRedirects = (): Plugin => (config: Config): Config => ({
   ...config,
@@ -45,4 +46,8 @@ export const slugRedirects = (): Plugin => (config: Config): Config => ({
     ...(config.collections ?? []).map((collection) => (isRedirected(collection.slug) ? withRedirects(collection, collection.slug) : collection)),
     Redirects,
   ],
+  graphQL: {
+    ...config.graphQL,
+    queries: (graphQL, info) => ({ ...config.graphQL?.queries?.(graphQL, info), ResolveSlug: resolveSlugQuery(graphQL) }),
+  },
 })

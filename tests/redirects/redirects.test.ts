@@ -239,6 +239,17 @@ describe('redirects: the lookup and the records', () => {
     await expectNowhere('articles', 'no-such-story')
   })
 
+  it('resolves over GraphQL (ResolveSlug) with the reader’s access, null where REST answers 404', async () => {
+    const story = await publish('Quay widened', 'quay-a')
+    await patchArticle(story.id, { slug: 'quay-b' })
+    const query = 'query ($slug: String!) { ResolveSlug(collection: articles, slug: $slug) { collection id slug } }'
+    const anonymous = await graphql(query, { slug: 'quay-a' })
+    expect(anonymous.body.data?.ResolveSlug).toEqual({ collection: 'articles', id: story.id, slug: 'quay-b' })
+    await patchArticle(story.id, { _status: 'draft' })
+    expect((await graphql(query, { slug: 'quay-a' })).body.data?.ResolveSlug).toBeNull()
+    expect((await graphql(query, { slug: 'quay-a' }, staff.author.token)).body.data?.ResolveSlug).toEqual({ collection: 'articles', id: story.id, slug: 'quay-b' })
+  })
+
   it('resolves over the Local API with the reader’s access', async () => {
     const story = await publish('Canal reopens', 'canal-a')
     await patchArticle(story.id, { slug: 'canal-b' })
