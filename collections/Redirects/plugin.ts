@@ -8,7 +8,6 @@ import { resolveSlugQuery } from './graphQL'
 import { deleteRedirects } from './hooks/deleteRedirects'
 import { recordOldSlug } from './hooks/recordOldSlug'
 import { refuseSlugChangeOncePublished } from './hooks/refuseSlugChangeOncePublished'
-import { rememberPublishedSlug } from './hooks/rememberPublishedSlug'
 import { Redirects } from './index'
 import { redirectedCollections } from './types'
 
@@ -28,7 +27,7 @@ const withRedirects = (collection: CollectionConfig, slug: RedirectedCollection)
       // After the collection's own, which may still set the slug (a draft following its headline).
       beforeChange: [
         ...(collection.hooks?.beforeChange ?? []),
-        ...(stories ? [refuseSlugChangeOncePublished, rememberPublishedSlug] : []),
+        ...(stories ? [refuseSlugChangeOncePublished] : []),
       ],
     },
   }

@@ -163,6 +163,15 @@ describe('redirects: stories', () => {
     expect(JSON.stringify(body)).not.toContain('airport-draft')
   })
 
+  it('records the slug Payload’s generateSlug switch replaces, and the one it makes', async () => {
+    const story = await publish('Ferry fares rise', 'ferry-fares')
+    const { body } = await patchArticle(story.id, { generateSlug: true, title: 'Ferry fares rise again' })
+    expect(body.doc.slug).toBe('ferry-fares-rise-again')
+    await expectLeadsTo('articles', 'ferry-fares', story.id, 'ferry-fares-rise-again')
+    await patchArticle(story.id, { generateSlug: false, slug: 'ferry-fares-2027' })
+    expect(await recordedFor('articles', story.id)).toEqual(['ferry-fares', 'ferry-fares-rise-again'])
+  })
+
   it('lets only editors and admins change a published story’s slug; authors get a 400 naming slug', async () => {
     const { body } = await rest('POST', '/articles', {
       body: { _status: 'published', authors: [authorID], slug: 'authors-own', title: 'An author’s own story' },

@@ -2,6 +2,8 @@ import type { TextField } from 'payload'
 
 import { nobody } from '@/access/nobody'
 
+import { rememberPublishedSlug } from '../hooks/rememberPublishedSlug'
+
 /**
  * The slug a story had when it was last published. A draft's slug is never public, and versions
  * are pruned (`maxPerDoc`), so the slug readers last saw is kept here, carried from version to
@@ -15,4 +17,5 @@ export const publishedSlugField = (): TextField => ({
     update: nobody,
   },
   hidden: true,
+  hooks: { beforeChange: [rememberPublishedSlug] },
 })

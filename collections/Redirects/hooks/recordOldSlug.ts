@@ -14,10 +14,11 @@ import { REDIRECTS_SLUG } from '../slug'
  */
 export const recordOldSlug =
   (collection: RedirectedCollection): CollectionAfterChangeHook =>
-  async ({ data, doc, previousDoc, req }) => {
+  async ({ doc, previousDoc, req }) => {
     const before = publicSlugOf(collection, previousDoc as SlugDocument)
-    // `publishedSlug` is hidden, so missing from `doc`: the write's data (set by rememberPublishedSlug) or the stored one holds it.
-    const stored: SlugDocument = { ...doc, publishedSlug: data?.publishedSlug ?? previousDoc?.publishedSlug }
+    // `publishedSlug` is hidden, so missing from `doc`: as its hook stored it, the slug when published, else the one before.
+    const publishedSlug = doc._status === 'published' ? doc.slug : previousDoc?.publishedSlug
+    const stored: SlugDocument = { ...doc, publishedSlug }
     const now = publicSlugOf(collection, stored)
     if (now && now !== before) {
       await req.payload.delete({
