@@ -74,6 +74,7 @@ export interface Config {
     media: Media;
     users: User;
     'read-more-topic-counts': ReadMoreTopicCount;
+    redirects: Redirect;
     'audit-log': AuditLog;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
@@ -100,6 +101,7 @@ export interface Config {
     media: MediaSelect<false> | MediaSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'read-more-topic-counts': ReadMoreTopicCountsSelect<false> | ReadMoreTopicCountsSelect<true>;
+    redirects: RedirectsSelect<false> | RedirectsSelect<true>;
     'audit-log': AuditLogSelect<false> | AuditLogSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
@@ -227,6 +229,7 @@ export interface Article {
         id?: string | null;
       }[]
     | null;
+  publishedSlug?: string | null;
   updatedBy?: (number | null) | User;
   updatedAt: string;
   createdAt: string;
@@ -451,6 +454,31 @@ export interface ReadMoreTopicCount {
   documents: number;
 }
 /**
+ * Old slugs that answer with a permanent redirect to their document. Recorded when a published slug changes.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "redirects".
+ */
+export interface Redirect {
+  id: number;
+  from: string;
+  to:
+    | {
+        relationTo: 'articles';
+        value: number | Article;
+      }
+    | {
+        relationTo: 'authors';
+        value: number | Author;
+      }
+    | {
+        relationTo: 'tags';
+        value: number | Tag;
+      };
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * Every create, edit, publication, deletion, role and API-key change, lockout and moderation decision. Read-only.
  *
  * This interface was referenced by `Config`'s JSON-Schema
@@ -628,6 +656,10 @@ export interface PayloadLockedDocument {
         value: number | User;
       } | null)
     | ({
+        relationTo: 'redirects';
+        value: number | Redirect;
+      } | null)
+    | ({
         relationTo: 'audit-log';
         value: number | AuditLog;
       } | null);
@@ -708,6 +740,7 @@ export interface ArticlesSelect<T extends boolean = true> {
         title?: T;
         id?: T;
       };
+  publishedSlug?: T;
   updatedBy?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -877,6 +910,16 @@ export interface ReadMoreTopicCountsSelect<T extends boolean = true> {
   collectionSlug?: T;
   topic?: T;
   documents?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "redirects_select".
+ */
+export interface RedirectsSelect<T extends boolean = true> {
+  from?: T;
+  to?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

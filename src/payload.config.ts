@@ -10,6 +10,7 @@ import { Authors } from '@collections/Authors'
 import { Comments } from '@collections/Comments'
 import { commentErrorLogLevels } from '@collections/Comments/submission/errors'
 import { Media } from '@collections/Media'
+import { slugRedirects } from '@collections/Redirects/plugin'
 import { mediaStorage } from '@collections/Media/storage'
 import { Tags } from '@collections/Tags'
 import { Users } from '@collections/Users'
@@ -114,10 +115,13 @@ export default buildConfig({
     readMorePlugin({ collections: ['articles'], relationTo: ['articles', 'tags'], tagsField: 'tags' }),
     // Full-text search over published stories: GET /api/search and the GraphQL Search query.
     searchPlugin(),
+    // Old slugs of stories, tags and authors: the redirects collection and GET /api/<collection>/redirect?slug=.
+    slugRedirects(),
     // Records every write to the collections above; before public reads and query checks, so they cover the audit log.
     auditTrail({
       decisions: { comments: { status: 'moderation' }, users: { role: 'role-change' } },
-      skip: [TOPIC_COUNTS_SLUG],
+      // Redirect records follow slug changes, which the articles', tags' and authors' entries already show.
+      skip: [TOPIC_COUNTS_SLUG, 'redirects'],
     }),
     // After the plugins that add collections or fields, so that their relations are covered too.
     publicReadsPlugin({

@@ -14,7 +14,7 @@ export const someoneElse: Record<MatrixRole, StaffRole> = {
   editor: 'author',
 }
 
-export const collections = ['articles', 'authors', 'tags', 'comments', 'users', 'media', 'audit-log'] as const
+export const collections = ['articles', 'authors', 'tags', 'comments', 'users', 'media', 'audit-log', 'redirects'] as const
 export type MatrixCollection = (typeof collections)[number]
 
 export const operations = ['create', 'read', 'update', 'delete'] as const
@@ -81,6 +81,12 @@ export const outcomes = {
     read: { none: '—', content: 'entries about articles, authors, tags, comments and media', all: 'all' },
     update: { none: '—' },
     delete: { none: '—' },
+  },
+  redirects: {
+    create: { none: '— (recorded by the hooks alone)' },
+    read: { none: '— (the `/redirect` lookups answer for them)', all: 'all' },
+    update: { none: '—' },
+    delete: { none: '—', all: 'all' },
   },
 } as const satisfies {
   [C in MatrixCollection]: { [O in Operation]: Record<string, string> } & (C extends AuthCollection
@@ -173,6 +179,13 @@ export const matrix: AccessMatrix = {
     author: { create: 'none', read: 'none', update: 'none', delete: 'none' },
     editor: { create: 'none', read: 'content', update: 'none', delete: 'none' },
     admin: { create: 'none', read: 'all', update: 'none', delete: 'none' },
+  },
+  redirects: {
+    anonymous: { create: 'none', read: 'none', update: 'none', delete: 'none' },
+    contributor: { create: 'none', read: 'all', update: 'none', delete: 'none' },
+    author: { create: 'none', read: 'all', update: 'none', delete: 'none' },
+    editor: { create: 'none', read: 'all', update: 'none', delete: 'none' },
+    admin: { create: 'none', read: 'all', update: 'none', delete: 'all' },
   },
 }
 

@@ -173,6 +173,7 @@ const schema: Record<MatrixCollection, { fields: string; many: string; one: stri
   media: { fields: 'id alt createdBy { id }', many: 'allMedia', one: 'Media' },
   tags: { fields: 'id name internal generateSlug', many: 'Tags', one: 'Tag' },
   users: { fields: 'id name email role', many: 'Users', one: 'User' },
+  redirects: { fields: 'id from', many: 'Redirects', one: 'Redirect' },
 }
 
 /** GraphQL resolves relationships to objects; the other surfaces, at depth 0, give the bare id. */

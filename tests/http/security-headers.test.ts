@@ -46,9 +46,9 @@ describe('pageContentSecurityPolicy', () => {
 describe('proxy', () => {
   const run = (path: string) => proxy(new NextRequest(`http://localhost:3000${path}`))
 
-  it('puts one policy with a fresh nonce on the response and on the request Next.js renders', () => {
-    const first = run('/articles/some-story')
-    const second = run('/articles/some-story')
+  it('puts one policy with a fresh nonce on the response and on the request Next.js renders', async () => {
+    const first = await run('/articles/some-story')
+    const second = await run('/articles/some-story')
     const policy = first.headers.get('content-security-policy')
     // NextResponse.next({ request }) hands the rewritten request headers to Next.js this way.
     expect(first.headers.get('x-middleware-request-content-security-policy')).toBe(policy)
@@ -56,30 +56,30 @@ describe('proxy', () => {
     expect(policy).not.toBe(second.headers.get('content-security-policy'))
   })
 
-  it('lets the site frame frontend pages in draft preview only (Live Preview), never the admin', () => {
+  it('lets the site frame frontend pages in draft preview only (Live Preview), never the admin', async () => {
     const withDraftCookie = (path: string) =>
       proxy(new NextRequest(`http://localhost:3000${path}`, { headers: { Cookie: '__prerender_bypass=abc; payload-token=t' } }))
-    const preview = withDraftCookie('/articles/some-story')
+    const preview = await withDraftCookie('/articles/some-story')
     expect(directives(preview.headers.get('content-security-policy'))['frame-ancestors']).toEqual(["'self'"])
     expect(preview.headers.get('x-frame-options')).toBe('SAMEORIGIN')
-    const admin = withDraftCookie('/admin/collections/articles/1')
+    const admin = await withDraftCookie('/admin/collections/articles/1')
     expect(directives(admin.headers.get('content-security-policy'))['frame-ancestors']).toEqual(["'none'"])
     expect(admin.headers.get('x-frame-options')).toBeNull()
-    const reader = run('/articles/some-story')
+    const reader = await run('/articles/some-story')
     expect(directives(reader.headers.get('content-security-policy'))['frame-ancestors']).toEqual(["'none'"])
     // next.config.mjs's DENY stands wherever the proxy sets nothing.
     expect(reader.headers.get('x-frame-options')).toBeNull()
   })
 
-  it('gives admin pages the admin policy', () => {
+  it('gives admin pages the admin policy', async () => {
     for (const path of ['/admin', '/admin/collections/articles']) {
-      expect(directives(run(path).headers.get('content-security-policy'))['style-src']).toContain("'unsafe-inline'")
+      expect(directives((await run(path)).headers.get('content-security-policy'))['style-src']).toContain("'unsafe-inline'")
     }
-    expect(directives(run('/administrators').headers.get('content-security-policy'))['style-src']).not.toContain("'unsafe-inline'")
+    expect(directives((await run('/administrators')).headers.get('content-security-policy'))['style-src']).not.toContain("'unsafe-inline'")
   })
 })
 
-describe('next.config.mjs', () => {
+describe('next.config.mjs', async () => {
   afterEach(() => vi.unstubAllEnvs())
 
   const headersFor = async (nodeEnv: string, source: string) => {

@@ -5,6 +5,7 @@ import * as migration_20261205_123000_newest_first_index from './20261205_123000
 import * as migration_20261205_131059_articles_corrections from './20261205_131059_articles_corrections';
 import * as migration_20261206_010000_search_index from './20261206_010000_search_index';
 import * as migration_20261206_011535_review_workflow from './20261206_011535_review_workflow';
+import * as migration_20261206_035823_slug_redirects from './20261206_035823_slug_redirects';
 import * as migration_20261206_035854_audit_log from './20261206_035854_audit_log';
 
 export const migrations = [
@@ -42,6 +43,11 @@ export const migrations = [
     up: migration_20261206_011535_review_workflow.up,
     down: migration_20261206_011535_review_workflow.down,
     name: '20261206_011535_review_workflow',
+  },
+  {
+    up: migration_20261206_035823_slug_redirects.up,
+    down: migration_20261206_035823_slug_redirects.down,
+    name: '20261206_035823_slug_redirects',
   },
   {
     up: migration_20261206_035854_audit_log.up,

@@ -4,6 +4,7 @@ import * as migration_20261205_074649_media_storage_fields from './20261205_0746
 import * as migration_20261205_131039_articles_corrections from './20261205_131039_articles_corrections';
 import * as migration_20261206_010000_search_index from './20261206_010000_search_index';
 import * as migration_20261206_011521_review_workflow from './20261206_011521_review_workflow';
+import * as migration_20261206_035800_slug_redirects from './20261206_035800_slug_redirects';
 import * as migration_20261206_035812_audit_log from './20261206_035812_audit_log';
 
 export const migrations = [
@@ -36,6 +37,11 @@ export const migrations = [
     up: migration_20261206_011521_review_workflow.up,
     down: migration_20261206_011521_review_workflow.down,
     name: '20261206_011521_review_workflow',
+  },
+  {
+    up: migration_20261206_035800_slug_redirects.up,
+    down: migration_20261206_035800_slug_redirects.down,
+    name: '20261206_035800_slug_redirects',
   },
   {
     up: migration_20261206_035812_audit_log.up,
