@@ -13,6 +13,7 @@ import {
   logInToAdmin,
   networkQuiet,
   newContext,
+  pick,
   type PolicyWatch,
   screenshot,
   staffToken,
@@ -41,14 +42,6 @@ let readerPage: Page
 let storyPublished = false
 /** Every browser context's pages and policy violations, checked at the end. */
 const policyWatches: PolicyWatch[] = []
-
-/** Picks an option in one of the admin's relationship selects (react-select), searching for it first. */
-const pick = async (page: Page, fieldID: string, search: string, option: string) => {
-  await page.click(`#${fieldID} .rs__control`)
-  await page.keyboard.type(search)
-  await page.locator(`#${fieldID} .rs__option`, { hasText: option }).click()
-  await page.locator(`#${fieldID} .rs__multi-value, #${fieldID} .rs__single-value`, { hasText: option }).first().waitFor()
-}
 
 beforeAll(async () => {
   browser = await connectBrowser()

@@ -168,3 +168,11 @@ export const describeViolations = (violations: AxeViolation[]): string =>
   violations
     .map(({ id, impact, nodes }) => `${impact} ${id}: ${nodes.map(({ target }) => target.join(' ')).join(', ')}`)
     .join('\n')
+
+/** Picks an option in one of the admin's relationship selects (react-select), searching for it first. */
+export const pick = async (page: Page, fieldID: string, search: string, option: string): Promise<void> => {
+  await page.click(`#${fieldID} .rs__control`)
+  await page.keyboard.type(search)
+  await page.locator(`#${fieldID} .rs__option`, { hasText: option }).click()
+  await page.locator(`#${fieldID} .rs__multi-value, #${fieldID} .rs__single-value`, { hasText: option }).first().waitFor()
+}

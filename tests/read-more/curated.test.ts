@@ -293,7 +293,7 @@ describe('read-more curated link validation', () => {
     expect([missing.status, errorsOf(missing.body)]).toEqual([400, ['readMore.0.doc: There is no article with the id 987654.']])
     const outside = await patch([{ type: 'internal', doc: { relationTo: 'authors', value: fx.byline.id } }])
     expect(outside.status).toBe(400)
-    expect(errorsOf(outside.body)[0]).toMatch(/^readMore\.0\.doc: Must be \{ "relationTo": one of tags, articles/)
+    expect(errorsOf(outside.body)[0]).toMatch(/^readMore\.0\.doc: Must be \{ "relationTo": one of articles, tags/)
     const empty = await patch([{ type: 'internal' }])
     expect(errorsOf(empty.body)).toEqual(['readMore.0.doc: Choose the document to link to.'])
     // Nothing was saved by the refused writes.
