@@ -34,7 +34,7 @@ const entityTag = (body: ArrayBuffer): string => etag(Buffer.from(body), { weak:
 
 // Only If-None-Match is handed over: these answers carry no Last-Modified, and a request's
 // `Cache-Control: no-cache` asks caches to revalidate, which a matching tag answers.
-const clientHolds = (request: Request, tag: string): boolean =>
+export const clientHolds = (request: Request, tag: string): boolean =>
   fresh({ 'if-none-match': request.headers.get('if-none-match') ?? undefined }, { etag: tag })
 
 // Payload answers CORS by echoing the request's Origin when it is an allowed one (`cors` is a list),
