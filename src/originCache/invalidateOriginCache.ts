@@ -3,9 +3,18 @@ import type { Payload } from 'payload'
 import { originCacheOf } from './signalWrites'
 
 /**
- * Makes every cached answer unreachable. Payload's writes do this themselves; call it after a write
- * that bypasses Payload (raw SQL on `payload.db.drizzle`, a restore), or readers get the old answers.
+ * For writes that bypass Payload (raw SQL on `payload.db.drizzle`, a restore), which the adapter
+ * cannot see: runs `write` as a write in flight (no read is cached or served from the cache meanwhile)
+ * and then makes every cached answer unreachable. Without `write`, only the latter: call it at once
+ * after such a write, or readers get the old answers.
  */
-export const invalidateOriginCache = async (payload: Payload): Promise<void> => {
-  await originCacheOf(payload.db)?.invalidate()
+export const invalidateOriginCache = async <T = void>(payload: Payload, write?: () => Promise<T>): Promise<T | undefined> => {
+  const cache = originCacheOf(payload.db)
+  if (!cache) return write?.()
+  const end = await cache.beginWrite()
+  try {
+    return await write?.()
+  } finally {
+    await end()
+  }
 }
