@@ -49,7 +49,7 @@ const rateLimits = createRateLimits({
 })
 
 // Once per config, like the rate limits: the adapter tells it of every write, the API routes read through it.
-const originCache = createOriginCache(env.originCache, env.redisURL)
+const originCache = createOriginCache(env.originCache, { readReplicas: env.database.replicaURLs.length > 0, redisURL: env.redisURL })
 
 export default buildConfig({
   admin: {

@@ -27,7 +27,7 @@ const isFile = (request: Request): boolean => pathOf(request).subpath === 'file'
 const isSharedRead = (request: Request): boolean =>
   SHARED_COLLECTIONS.has(pathOf(request).collection) && !carriesCredentials(request)
 
-const isJSON = (response: Response): boolean => (response.headers.get('content-type') ?? '').includes('application/json')
+export const isJSON = (response: Response): boolean => (response.headers.get('content-type') ?? '').includes('application/json')
 
 // Weak: the same JSON may reach the client compressed or not.
 const entityTag = (body: ArrayBuffer): string => etag(Buffer.from(body), { weak: true })

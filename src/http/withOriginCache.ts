@@ -8,7 +8,7 @@ import { graphQLKey, isQuery, restKey } from '@/originCache/requestKey'
 import { originCacheOf } from '@/originCache/signalWrites'
 
 import { carriesCredentials } from './carriesCredentials'
-import { clientHolds } from './publicCache'
+import { clientHolds, isJSON } from './publicCache'
 
 type Handler<TArgs extends unknown[]> = (request: Request, ...args: TArgs) => Promise<Response>
 
@@ -22,8 +22,6 @@ const withOutcome = (response: Response, outcome: Outcome): Response => {
   headers.set(ORIGIN_CACHE_HEADER, outcome)
   return new Response(response.body, { headers, status: response.status, statusText: response.statusText })
 }
-
-const isJSON = (response: Response): boolean => (response.headers.get('content-type') ?? '').includes('application/json')
 
 // What withPublicCaching marked shareable: the same answer for every anonymous reader.
 const isSharedREST = (response: Response): boolean =>

@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis'
 
 import { createHash, randomUUID } from 'crypto'
+import { APIError } from 'payload'
 
 import type { CachedAnswer, OriginCache } from './types'
 
@@ -63,7 +64,11 @@ export const createRedisOriginCache = (
   const answerPrefix = `${prefix}answer:`
   const beginWrite = async () => {
     const id = randomUUID()
-    await redis.eval(BEGIN, 2, writesKey, generationKey, id, writeMarkerMs)
+    try {
+      await redis.eval(BEGIN, 2, writesKey, generationKey, id, writeMarkerMs)
+    } catch (err) {
+      throw new APIError(`The origin cache in Redis (REDIS_URL) is unreachable, so this write was refused: ${(err as Error).message}`, 503)
+    }
     // Renewed while the write runs, so that only a dead instance's marker expires.
     const renewal = setInterval(() => {
       redis.eval(RENEW, 1, writesKey, id, writeMarkerMs).catch(() => undefined)

@@ -167,9 +167,13 @@ describe('origin cache: REST reads', () => {
     expect(outcome(await small.get('/articles/1'))).toBe('miss')
   })
 
-  it('is absent with ORIGIN_CACHE=off: every read reaches Payload', async () => {
-    const cache = createOriginCache({ enabled: false, maxBytes: 1_000_000, maxEntries: 100, ttlSeconds: 60 })
+  it('is absent with ORIGIN_CACHE=off or read replicas: every read reaches Payload', async () => {
+    const settings = { maxBytes: 1_000_000, maxEntries: 100, ttlSeconds: 60 }
+    const cache = createOriginCache({ ...settings, enabled: false }, { readReplicas: false })
     expect(cache).toBeUndefined()
+    // Nor with read replicas, whose lag a miss would store; on otherwise.
+    expect(createOriginCache({ ...settings, enabled: true }, { readReplicas: true })).toBeUndefined()
+    expect(createOriginCache({ ...settings, enabled: true }, { readReplicas: false })).toBeDefined()
     const calls: Request[] = []
     const handler = withOriginCacheFrom(async () => cache, 'rest')(
       withPublicCaching<undefined>(async (request) => (calls.push(request), Response.json({}))),
