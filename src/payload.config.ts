@@ -49,7 +49,11 @@ const rateLimits = createRateLimits({
 })
 
 // Once per config, like the rate limits: the adapter tells it of every write, the API routes read through it.
-const originCache = createOriginCache(env.originCache, { readReplicas: env.database.replicaURLs.length > 0, redisURL: env.redisURL })
+const originCache = createOriginCache(env.originCache, {
+  otherWriters: !env.jobsAutoRun || Boolean(env.rateLimitDatabaseURL),
+  readReplicas: env.database.replicaURLs.length > 0,
+  redisURL: env.redisURL,
+})
 
 export default buildConfig({
   admin: {

@@ -167,12 +167,15 @@ describe('origin cache: REST reads', () => {
     expect(outcome(await small.get('/articles/1'))).toBe('miss')
   })
 
-  it('is absent with ORIGIN_CACHE=off or read replicas: every read reaches Payload', async () => {
+  it('is absent with ORIGIN_CACHE=off, read replicas, or other writers without Redis: every read reaches Payload', async () => {
     const settings = { maxBytes: 1_000_000, maxEntries: 100, ttlSeconds: 60 }
     const cache = createOriginCache({ ...settings, enabled: false }, { readReplicas: false })
     expect(cache).toBeUndefined()
     // Nor with read replicas, whose lag a miss would store; on otherwise.
     expect(createOriginCache({ ...settings, enabled: true }, { readReplicas: true })).toBeUndefined()
+    // Nor in memory when another process writes (jobs run elsewhere, several processes on one host); in Redis it sees them.
+    expect(createOriginCache({ ...settings, enabled: true }, { otherWriters: true, readReplicas: false })).toBeUndefined()
+    expect(createOriginCache({ ...settings, enabled: true }, { otherWriters: true, readReplicas: false, redisURL: 'redis://127.0.0.1:6379/15' })).toBeDefined()
     expect(createOriginCache({ ...settings, enabled: true }, { readReplicas: false })).toBeDefined()
     const calls: Request[] = []
     const handler = withOriginCacheFrom(async () => cache, 'rest')(
