@@ -79,7 +79,10 @@ export const createRedisOriginCache = (
       if (ended) return
       ended = true
       clearInterval(renewal)
-      await redis.eval(END, 2, writesKey, generationKey, id)
+      // The write has committed: failing it now would report a saved change as lost. Unrenewed, the
+      // marker expires within writeMarkerMs, and until then reads bypass the cache; the bump at the
+      // beginning already keeps every answer made before the write from being served after it.
+      await redis.eval(END, 2, writesKey, generationKey, id).catch(() => undefined)
     }
   }
   return {
