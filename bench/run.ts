@@ -66,8 +66,9 @@ const startAll = async (files: Record<Side, string>, withBaseline: boolean, cpuP
   const project = await startServer({
     appDir: ROOT,
     databaseURL: `file:${files.project}`,
-    // The comment scenarios give each comment its own client address in X-Forwarded-For.
-    env: { TRUST_PROXY: '1' },
+    // The comment scenarios give each comment its own client address in X-Forwarded-For. The figures
+    // are of Payload's own work: the origin cache stays off unless ORIGIN_CACHE=on is given to the bench.
+    env: { ORIGIN_CACHE: process.env.ORIGIN_CACHE ?? 'off', TRUST_PROXY: '1' },
     label: 'project',
     // Node writes a profile per process when it exits; `next start` exits on the SIGTERM that stops it.
     nodeOptions: cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROFILE_DIR}`] : [],

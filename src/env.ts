@@ -111,6 +111,27 @@ const readJobsAutoRun = (): boolean => {
   )
 }
 
+/** A whole number from the environment, at least 1, or the default when unset. */
+const readCount = (name: string, fallback: number): number => {
+  const value = process.env[name]?.trim()
+  if (!value) return fallback
+  const count = Number(value)
+  if (!Number.isSafeInteger(count) || count < 1) throw new Error(`${name} must be a whole number, at least 1, not "${value}".`)
+  return count
+}
+
+/** ORIGIN_CACHE: "on" (the default) or "off"; see docs/PERFORMANCE.md, "Origin cache". */
+const readOriginCache = () => {
+  const value = (process.env.ORIGIN_CACHE ?? '').trim().toLowerCase()
+  if (!['', 'off', 'on'].includes(value)) throw new Error(`ORIGIN_CACHE must be "on" or "off", not "${process.env.ORIGIN_CACHE}".`)
+  return {
+    enabled: value !== 'off',
+    maxBytes: readBytes('ORIGIN_CACHE_MAX_BYTES', '64mb'),
+    maxEntries: readCount('ORIGIN_CACHE_MAX_ENTRIES', 5000),
+    ttlSeconds: readSeconds('ORIGIN_CACHE_TTL_SECONDS', 300),
+  }
+}
+
 const filePath = (url: string): null | string =>
   url.startsWith('file:') ? path.resolve(url.slice('file:'.length).replace(/\?.*$/, '')) : null
 
@@ -303,6 +324,11 @@ export const env = {
   jobsAutoRun: readJobsAutoRun(),
   /** Cron (with seconds) on which due jobs such as scheduled publishing run. */
   jobsCron: process.env.JOBS_AUTORUN_CRON ?? '*/10 * * * * *',
+  /**
+   * The exact origin cache of anonymous API reads: on unless ORIGIN_CACHE=off, bounded by
+   * ORIGIN_CACHE_MAX_ENTRIES and ORIGIN_CACHE_MAX_BYTES in memory, in Redis when REDIS_URL is set.
+   */
+  originCache: readOriginCache(),
   /** A SQLite file that flood-control and login-throttle counters share between server instances; in memory when unset. */
   rateLimitDatabaseURL: readRateLimitDatabaseURL(database.url),
   /**

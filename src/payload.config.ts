@@ -30,6 +30,7 @@ import { revalidateFrontend } from './frontend/revalidate'
 import { hideSuggestions } from './graphql/hideSuggestions'
 import { limitOperationSize } from './graphql/limitOperationSize'
 import { limitQueryCost } from './graphql/limitQueryCost'
+import { createOriginCache } from './originCache/createOriginCache'
 import { limitRelationDepth } from './graphql/limitRelationDepth'
 import { neverNull } from './graphql/neverNull'
 import { relationSlugFilters } from './graphql/relationSlugFilters'
@@ -49,6 +50,13 @@ const rateLimits = createRateLimits({
   trustProxy: env.trustProxy,
 })
 
+// Once per config, like the rate limits: the adapter tells it of every write, the API routes read through it.
+const originCache = createOriginCache(env.originCache, {
+  otherWriters: !env.jobsAutoRun || Boolean(env.rateLimitDatabaseURL),
+  readReplicas: env.database.replicaURLs.length > 0,
+  redisURL: env.redisURL,
+})
+
 export default buildConfig({
   admin: {
     // No Gravatar: the admin panel makes no requests to third parties.
@@ -66,7 +74,7 @@ export default buildConfig({
   cors: env.corsOrigins,
   csrf: env.corsOrigins,
   // SQLite by default; PostgreSQL when DATABASE_URL is a postgres:// URL.
-  db: database({ ...env.database, migrationsDir: path.resolve(dirname, 'migrations') }),
+  db: database({ ...env.database, migrationsDir: path.resolve(dirname, 'migrations'), originCache }),
   // No relationship blocks: rich text is public JSON. Links go to URLs or to stories, tags and
   // authors; every write is checked against the nodes these features offer, and links the reader
   // may not follow are read as plain text (src/fields/richText/).

@@ -27,14 +27,14 @@ const isFile = (request: Request): boolean => pathOf(request).subpath === 'file'
 const isSharedRead = (request: Request): boolean =>
   SHARED_COLLECTIONS.has(pathOf(request).collection) && !carriesCredentials(request)
 
-const isJSON = (response: Response): boolean => (response.headers.get('content-type') ?? '').includes('application/json')
+export const isJSON = (response: Response): boolean => (response.headers.get('content-type') ?? '').includes('application/json')
 
 // Weak: the same JSON may reach the client compressed or not.
 const entityTag = (body: ArrayBuffer): string => etag(Buffer.from(body), { weak: true })
 
 // Only If-None-Match is handed over: these answers carry no Last-Modified, and a request's
 // `Cache-Control: no-cache` asks caches to revalidate, which a matching tag answers.
-const clientHolds = (request: Request, tag: string): boolean =>
+export const clientHolds = (request: Request, tag: string): boolean =>
   fresh({ 'if-none-match': request.headers.get('if-none-match') ?? undefined }, { etag: tag })
 
 // Payload answers CORS by echoing the request's Origin when it is an allowed one (`cors` is a list),

@@ -1,5 +1,7 @@
 import type { Payload, PayloadRequest } from 'payload'
 
+import { invalidateOriginCache } from '@/originCache/invalidateOriginCache'
+
 import { searchDialect } from './dialects'
 import { readIndexRows } from './indexRows'
 
@@ -60,8 +62,11 @@ export const backfillIndex = async (payload: Payload): Promise<void> => {
   })
   if (docs.length === 0) return
   payload.logger.info(`Search: indexing ${docs.length} published stories.`)
-  await reindexStories(
-    payload,
-    docs.map(({ id }) => id),
+  // Raw SQL outside any request: the origin cache is told, or another instance would go on serving empty results.
+  await invalidateOriginCache(payload, () =>
+    reindexStories(
+      payload,
+      docs.map(({ id }) => id),
+    ),
   )
 }

@@ -2,6 +2,7 @@ import config from '@payload-config'
 import { GRAPHQL_POST, REST_OPTIONS } from '@payloadcms/next/routes'
 
 import { withCheckedRequests } from '@/http/withCheckedRequests'
+import { withOriginCache } from '@/http/withOriginCache'
 import { withReplicaReadsForThePublic } from '@/http/withReplicaReadsForThePublic'
 import { withRequestErrorStatus } from '@/http/withRequestErrorStatus'
 
@@ -22,6 +23,8 @@ const handle = async (request: Request): Promise<Response> => {
 }
 
 // The body is checked before Payload parses it (size, JSON); a request that never ran is a 400.
-// Only requests without credentials may read from a replica.
-export const POST = withCheckedRequests(config, 'graphql')(withRequestErrorStatus(withReplicaReadsForThePublic(config)(handle)))
+// Only requests without credentials may read from a replica; anonymous queries go through the exact origin cache.
+export const POST = withCheckedRequests(config, 'graphql')(
+  withOriginCache(config, 'graphql')(withRequestErrorStatus(withReplicaReadsForThePublic(config)(handle))),
+)
 export const OPTIONS = REST_OPTIONS(config)
