@@ -2,6 +2,8 @@ import type { PostgresAdapter } from '@payloadcms/db-postgres'
 import type { SQLiteAdapter } from '@payloadcms/db-sqlite'
 import type { Payload } from 'payload'
 
+import { invalidateOriginCache } from '@/originCache/invalidateOriginCache'
+
 type Client = SQLiteAdapter['client']
 export type Statement = { args: unknown[]; sql: string }
 type PlanRow = { detail: string; id: number; parent: number }
@@ -48,8 +50,11 @@ const capturePostgresSelects = async (payload: Payload, work: () => Promise<unkn
 }
 
 /** Runs `work` and returns every read the adapter sent to the database meanwhile, with its arguments. */
-export const captureSelects = (payload: Payload, work: () => Promise<unknown>): Promise<Statement[]> =>
-  payload.db.name === 'postgres' ? capturePostgresSelects(payload, work) : captureSQLiteSelects(payload, work)
+export const captureSelects = async (payload: Payload, work: () => Promise<unknown>): Promise<Statement[]> => {
+  // Asked of the database, not the origin cache: an answer cached earlier would run no statement.
+  await invalidateOriginCache(payload)
+  return payload.db.name === 'postgres' ? capturePostgresSelects(payload, work) : captureSQLiteSelects(payload, work)
+}
 
 type PostgresPlanNode = {
   'Actual Loops'?: number
