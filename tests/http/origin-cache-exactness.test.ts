@@ -159,6 +159,8 @@ describe('origin cache: exactness under concurrent writes', () => {
     await pause(100)
     await ctx.payload.jobs.run({ queue: 'default' })
     const after = await anonymousRead('list')
-    expect([after.outcome, after.seen]).toEqual(['miss', 'Edited from a script'])
+    // Never the cached list; a write the runner still has in flight (seen on PostgreSQL) may make it a bypass.
+    expect(after.seen).toBe('Edited from a script')
+    expect(after.outcome).not.toBe('hit')
   })
 })
