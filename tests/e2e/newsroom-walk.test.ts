@@ -94,6 +94,9 @@ describe('the newsroom desk, from a contributor’s draft to a corrected story',
     story = await findStory()
     await contributorPage.getByRole('button', { name: 'Submit for review' }).click()
     await expect.poll(async () => (await latest()).workflow, { timeout: 30_000 }).toBe('inReview')
+    // Leaves the story, which releases the contributor's lock on it: the editor opens it next.
+    await contributorPage.goto('/admin')
+    await networkQuiet(contributorPage)
   })
 
   it('the editor finds it on the dashboard, previews it and requests changes', async () => {
@@ -109,6 +112,9 @@ describe('the newsroom desk, from a contributor’s draft to a corrected story',
     await editorPage.locator('#field-reviewNote').fill(NOTE)
     await editorPage.getByRole('button', { name: 'Request changes' }).click()
     await expect.poll(async () => (await latest()).workflow, { timeout: 30_000 }).toBe('changesRequested')
+    // Leaves the story, which releases the editor's lock on it: the contributor edits it next.
+    await editorPage.goto('/admin')
+    await networkQuiet(editorPage)
   })
 
   it('the contributor reads the note, edits the story and submits it again', async () => {
@@ -122,6 +128,8 @@ describe('the newsroom desk, from a contributor’s draft to a corrected story',
     await expect.poll(async () => (await latest()).excerpt, { timeout: 30_000 }).toBe(EXCERPT)
     await contributorPage.getByRole('button', { name: 'Submit for review' }).click()
     await expect.poll(async () => (await latest()).workflow, { timeout: 30_000 }).toBe('inReview')
+    await contributorPage.goto('/admin')
+    await networkQuiet(contributorPage)
   })
 
   it('the editor opens the review queue and previews the second version', async () => {
