@@ -17,7 +17,6 @@ let editorPage: Page
 let contributorPage: Page
 let story: Article
 let target: Article
-let internalTag: Tag
 
 const post = async <T>(path: string, token: string, body: unknown): Promise<T> => {
   const response = await fetch(`${baseURL()}/api${path}`, {
@@ -36,14 +35,11 @@ beforeAll(async () => {
   const token = await staffToken('editor')
   const { body: authors } = await getJSON<Paginated<Author>>('/authors?limit=1&depth=0', { token })
   const { body: tags } = await getJSON<Paginated<Tag>>('/tags?where[internal][equals]=false&limit=2&depth=0', { token })
-  const { body: internal } = await getJSON<Paginated<Tag>>('/tags?where[internal][equals]=true&limit=1&depth=0', { token })
-  internalTag = internal.docs[0]
   const published = { _status: 'published', authors: [authors.docs[0].id], tags: tags.docs.map(({ id }) => id) }
   target = await post<Article>('/articles', token, { ...published, title: TARGET_TITLE })
   // Filed by the editor, so a contributor may read it but not change it.
   story = await post<Article>('/articles', token, {
     ...published,
-    tags: [...published.tags, internalTag.id],
     readMore: [{ type: 'internal', doc: { relationTo: 'articles', value: target.id } }],
     title: STORY_TITLE,
   })
@@ -73,17 +69,13 @@ describe('the admin panel’s details', () => {
     expect(await editorPage.locator('.read-only-notice').count()).toBe(0)
   })
 
-  it('names who created a story instead of "Untitled - ID", labels read-more rows by their target and marks internal tags', async () => {
+  it('names who created a story instead of "Untitled - ID", and labels read-more rows by their target', async () => {
     await editorPage.goto(`/admin/collections/articles/${story.id}`)
     const createdBy = editorPage.locator('#field-createdBy')
     await createdBy.waitFor()
     await expect.poll(() => createdBy.textContent(), { timeout: 30_000 }).toContain(demoLogin('editor').name)
     expect(await createdBy.textContent()).not.toContain('Untitled')
     await expect.poll(() => editorPage.locator('.read-more-row-label').first().textContent(), { timeout: 30_000 }).toBe(TARGET_TITLE)
-    await expect.poll(() => editorPage.locator('.internal-tags-note').textContent(), { timeout: 30_000 }).toContain(internalTag.name)
-    for (const { name } of (await getJSON<Paginated<Tag>>(`/tags?where[internal][equals]=false&limit=2&depth=0`)).body.docs) {
-      expect(await editorPage.locator('.internal-tags-note').textContent()).not.toContain(name)
-    }
   })
 
   it('tells a contributor the story is read only and offers no control that cannot work', async () => {
