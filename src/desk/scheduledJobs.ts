@@ -3,11 +3,11 @@ import type { Payload } from 'payload'
 export type ScheduledJob = { action: 'publish' | 'unpublish'; id: number; waitUntil: string }
 
 /**
- * Publications and unpublications queued from the admin's Schedule drawer, soonest first; of the
- * stories `ids` only, when given. A system read: no one reads the job queue through the API (its
+ * Publications and unpublications queued from the admin's Schedule drawer, soonest first (the
+ * first 100). A system read: no one reads the job queue through the API (its
  * access is closed), so callers show only what names a story the reader may read.
  */
-export const findScheduledJobs = async (payload: Payload, ids?: number[]): Promise<ScheduledJob[]> => {
+export const findScheduledJobs = async (payload: Payload): Promise<ScheduledJob[]> => {
   const { docs: jobs } = await payload.find({
     collection: 'payload-jobs',
     depth: 0,
@@ -19,7 +19,6 @@ export const findScheduledJobs = async (payload: Payload, ids?: number[]): Promi
         { completedAt: { exists: false } },
         { hasError: { not_equals: true } },
         { 'input.doc.relationTo': { equals: 'articles' } },
-        ...(ids ? [{ 'input.doc.value': { in: ids } }] : []),
       ],
     },
   })
