@@ -44,18 +44,34 @@ const answerOf = async (response: Response): Promise<CachedAnswer> => ({
   status: response.status,
 })
 
+/** A 304 for a client whose If-None-Match holds this 200's ETag; otherwise nothing. */
+const notModified = (request: Request, status: number, headers: Headers): Response | undefined => {
+  const tag = headers.get('etag')
+  if (status !== 200 || !tag || !clientHolds(request, tag)) return undefined
+  const sent = new Headers(headers)
+  sent.delete('content-length')
+  sent.delete('content-type')
+  return new Response(null, { headers: sent, status: 304 })
+}
+
 /** The stored answer for this request: a 304 when the client holds its ETag. */
 const respond = (request: Request, { body, headers, status }: CachedAnswer, outcome: Outcome): Response => {
   const sent = new Headers(headers)
   sent.set(ORIGIN_CACHE_HEADER, outcome)
-  const tag = sent.get('etag')
-  if (tag && clientHolds(request, tag)) {
-    sent.delete('content-length')
-    sent.delete('content-type')
-    return new Response(null, { headers: sent, status: 304 })
-  }
   // A copy: the stored bytes are handed to every hit.
-  return new Response(body.slice(), { headers: sent, status })
+  return notModified(request, status, sent) ?? new Response(body.slice(), { headers: sent, status })
+}
+
+/**
+ * An answer that is not stored (a media file, a private list), made without the client's
+ * conditional: the conditional is answered here, as the handler would have.
+ */
+const respondUnstored = async (request: Request, response: Response): Promise<Response> => {
+  const unchanged = notModified(request, response.status, response.headers)
+  if (!unchanged) return withOutcome(response, 'miss')
+  await response.body?.cancel()
+  unchanged.headers.set(ORIGIN_CACHE_HEADER, 'miss')
+  return unchanged
 }
 
 // The answer stored is the full one; the client's conditional is answered from it afterwards.
@@ -90,7 +106,7 @@ export const withOriginCacheFrom =
       if (lookup.kind === 'hit') return respond(request, lookup.answer, 'hit')
       if (lookup.kind === 'bypass') return withOutcome(await handler(request, ...args), 'bypass')
       const response = await handler(unconditional(request), ...args)
-      if (!isSharedREST(response)) return withOutcome(response, 'miss')
+      if (!isSharedREST(response)) return respondUnstored(request, response)
       const answer = await answerOf(response)
       await cache.store(key, lookup.generation, answer)
       return respond(request, answer, 'miss')

@@ -77,6 +77,24 @@ describe('origin cache: REST reads', () => {
     expect([again.status, outcome(again), await callOf(again)]).toEqual([200, 'hit', 2])
   })
 
+  it('answers If-None-Match for an answer it does not store (a media file) as Payload would have', async () => {
+    const photo = new Uint8Array([1, 2, 3])
+    const served: Request[] = []
+    const handler = withOriginCacheFrom(async () => createMemoryOriginCache({ maxBytes: 1_000_000, maxEntries: 100 }), 'rest')(
+      async (request: Request) => (
+        served.push(request), new Response(photo, { headers: { 'Content-Type': 'image/png', ETag: '"abc"' }, status: 200 })
+      ),
+    )
+    const file = (headers: Record<string, string> = {}) => handler(new Request('http://cms.test/api/media/file/a.png', { headers }))
+    const held = await file({ 'If-None-Match': '"abc"' })
+    expect([held.status, outcome(held), held.headers.get('etag')]).toEqual([304, 'miss', '"abc"'])
+    const changed = await file({ 'If-None-Match': '"old"' })
+    expect([changed.status, new Uint8Array(await changed.arrayBuffer())]).toEqual([200, photo])
+    // Never stored: each read reaches Payload.
+    expect(outcome(await file())).toBe('miss')
+    expect(served).toHaveLength(3)
+  })
+
   it('never serves nor stores a read with credentials', async () => {
     const { calls, get } = setUp()
     await get('/articles/1')
