@@ -1,4 +1,4 @@
-import type { CollectionConfig, Plugin } from 'payload'
+import type { CollectionConfig, EditConfig, Plugin } from 'payload'
 
 import { updatedByField } from '@/fields/updatedBy'
 
@@ -39,17 +39,38 @@ const withHooks = (collection: CollectionConfig, added: Pick<Hooks, 'afterChange
 
 const hasDrafts = ({ versions }: CollectionConfig): boolean => Boolean(versions && typeof versions === 'object' && versions.drafts)
 
+/** The versions view names who saved each version, from `updatedBy`. */
+const withVersionAuthors = (collection: CollectionConfig): CollectionConfig => {
+  const edit = collection.admin?.components?.views?.edit
+  // A custom root view owns every nested view, the versions view included.
+  if (edit?.root) return collection
+  return {
+    ...collection,
+    admin: {
+      ...collection.admin,
+      components: {
+        ...collection.admin?.components,
+        views: {
+          ...collection.admin?.components?.views,
+          // Payload's type for nested views does not admit a spread of itself.
+          edit: { ...edit, versions: { Component: '@collections/AuditLog/components/VersionsView#VersionsView' } } as EditConfig,
+        },
+      },
+    },
+  }
+}
+
 const audit = (collection: CollectionConfig, decisions: AuditedDecisions): CollectionConfig => {
   const hooks = { afterChange: [marked(recordChange(decisions))], afterDelete: [marked(recordDelete)] }
   if (!hasDrafts(collection)) return withHooks(collection, hooks)
   const audited = withHooks(collection, { ...hooks, beforeChange: [notePublishedState] })
-  return { ...audited, fields: [...audited.fields, updatedByField()] }
+  return { ...withVersionAuthors(audited), fields: [...audited.fields, updatedByField()] }
 }
 
 /**
  * The audit trail: adds the `audit-log` collection, records every write to every other collection
  * of the config (Payload's own, added later at sanitisation, are system records and left out), and
- * gives versioned collections `updatedBy`. Scheduling from the admin is recorded by its server
+ * gives versioned collections `updatedBy`, shown in their versions view. Scheduling from the admin is recorded by its server
  * function (`serverFunctions/scheduleAndRecordPublish.ts`, in the admin layout). List it after the plugins that add collections and
  * before those that must cover the audit log too (public reads, query checks).
  */

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { Paginated } from '@/frontend/api'
 import type { Article, Author } from '@/payload-types'
 
-import { baseURL, connectBrowser, getJSON, logInToAdmin, newContext, screenshot, staffToken } from './support'
+import { baseURL, connectBrowser, getJSON, logInToAdmin, networkQuiet, newContext, openDocument, screenshot, staffToken, trackNetwork } from './support'
 
 const TITLE = 'Ferry crews and the operator agree to talks'
 const NOTE = 'Add the operator’s answer before this goes out.'
@@ -23,6 +23,8 @@ beforeAll(async () => {
   browser = await connectBrowser()
   contributorPage = await (await newContext(browser)).newPage()
   editorPage = await (await newContext(browser)).newPage()
+  trackNetwork(contributorPage)
+  trackNetwork(editorPage)
   editorToken = await staffToken('editor')
   // The contributor's draft, filed over REST under their own byline (the demo links Tomás Ferreira to them).
   const token = await staffToken('contributor')
@@ -51,11 +53,13 @@ beforeEach(({ onTestFailed, task }) => {
 describe('the review step in the admin panel', () => {
   it('lets a contributor submit their draft for review from the document controls', async () => {
     await logInToAdmin(contributorPage, 'contributor')
-    await contributorPage.goto(`/admin/collections/articles/${story.id}`)
+    await openDocument(contributorPage, `/admin/collections/articles/${story.id}`)
     const submit = contributorPage.getByRole('button', { name: 'Submit for review' })
     await submit.waitFor()
     // A contributor reviews nothing: no Request changes, and no Publish.
     expect(await contributorPage.getByRole('button', { name: 'Request changes' }).count()).toBe(0)
+    // Clicked once the admin's scripts have taken over the server-rendered button.
+    await networkQuiet(contributorPage)
     await submit.click()
     await expect.poll(async () => (await latest()).workflow, { timeout: 30_000 }).toBe('inReview')
     await contributorPage.getByRole('button', { name: 'Submit for review' }).waitFor({ state: 'detached' })
@@ -81,13 +85,14 @@ describe('the review step in the admin panel', () => {
   })
 
   it('lets the editor request changes with a note, which the contributor then reads', async () => {
-    await editorPage.goto(`/admin/collections/articles/${story.id}`)
+    await openDocument(editorPage, `/admin/collections/articles/${story.id}`)
     await editorPage.locator('#field-reviewNote').fill(NOTE)
+    await networkQuiet(editorPage)
     await editorPage.getByRole('button', { name: 'Request changes' }).click()
     await expect.poll(async () => (await latest()).workflow, { timeout: 30_000 }).toBe('changesRequested')
     expect((await latest()).reviewNote).toBe(NOTE)
 
-    await contributorPage.goto(`/admin/collections/articles/${story.id}`)
+    await openDocument(contributorPage, `/admin/collections/articles/${story.id}`)
     await expect(contributorPage.locator('#field-reviewNote').inputValue()).resolves.toBe(NOTE)
     await contributorPage.getByRole('button', { name: 'Submit for review' }).waitFor()
   })

@@ -57,6 +57,25 @@ export const networkQuiet = async (page: Page, quietMs = 750, timeoutMs = 60_000
   }
 }
 
+/**
+ * Opens a document in the admin, as the next person on the desk, on a tracked page. Payload's edit
+ * form locks a document while it is open and locks it again after a save (the form-state request
+ * that follows the save takes a fresh lock), so whoever saved it last may still hold it for five
+ * minutes: this person takes it over, as Payload's "Document locked" dialog offers. Returns once the
+ * form has settled.
+ */
+export const openDocument = async (page: Page, path: string): Promise<void> => {
+  if (new URL(page.url(), 'http://x').pathname !== path) await page.goto(path)
+  await page.locator('#field-title').waitFor()
+  await networkQuiet(page)
+  const takeOver = page.locator('#document-locked-take-over')
+  if (await takeOver.isVisible()) {
+    await takeOver.click()
+    await takeOver.waitFor({ state: 'hidden' })
+    await networkQuiet(page)
+  }
+}
+
 export type PolicyWatch = {
   /** Each page (document) the context loaded, with the Content-Security-Policy it was served under. */
   documents: () => Promise<{ policy: null | string; url: string }[]>

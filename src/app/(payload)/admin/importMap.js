@@ -28,6 +28,7 @@ import { LinkRowLabel as LinkRowLabel_eeaa25121e9f2f96728342b261823d20 } from '@
 import { ReviewQueueLink as ReviewQueueLink_94dcc485636f5c39e5bf9d96108f87e5 } from '@collections/Articles/review/components/ReviewQueueLink'
 import { ViewOnSite as ViewOnSite_d49744f4d0a6da7eb0aa77b9fec0bd2d } from '@collections/Articles/components/ViewOnSite'
 import { ReviewActions as ReviewActions_99717d58d88ebfce86d8356d3a6c61c5 } from '@collections/Articles/review/components/ReviewActions'
+import { VersionsView as VersionsView_8134acb64ae7c6221fee0e9c19c32262 } from '@collections/AuditLog/components/VersionsView'
 import { BodyExcerptCell as BodyExcerptCell_c5e2889293482a3ee9a5c1abbaf83574 } from '@collections/Comments/components/BodyExcerptCell'
 import { SignalsCell as SignalsCell_b5941c6c245d82875baafaebb4e6e3f1 } from '@collections/Comments/components/SignalsCell'
 import { ModerationFilter as ModerationFilter_e181a1d68eb110e9b6939ab447df567d } from '@collections/Comments/components/ModerationFilter'
@@ -69,6 +70,7 @@ export const importMap = {
   "@collections/Articles/review/components/ReviewQueueLink#ReviewQueueLink": ReviewQueueLink_94dcc485636f5c39e5bf9d96108f87e5,
   "@collections/Articles/components/ViewOnSite#ViewOnSite": ViewOnSite_d49744f4d0a6da7eb0aa77b9fec0bd2d,
   "@collections/Articles/review/components/ReviewActions#ReviewActions": ReviewActions_99717d58d88ebfce86d8356d3a6c61c5,
+  "@collections/AuditLog/components/VersionsView#VersionsView": VersionsView_8134acb64ae7c6221fee0e9c19c32262,
   "@collections/Comments/components/BodyExcerptCell#BodyExcerptCell": BodyExcerptCell_c5e2889293482a3ee9a5c1abbaf83574,
   "@collections/Comments/components/SignalsCell#SignalsCell": SignalsCell_b5941c6c245d82875baafaebb4e6e3f1,
   "@collections/Comments/components/ModerationFilter#ModerationFilter": ModerationFilter_e181a1d68eb110e9b6939ab447df567d,
