@@ -2,9 +2,19 @@ import type { RunningServer } from './servers'
 import type { Side } from './scenarios'
 import type { Targets } from './targets'
 
-import { articlePath, countPath, graphqlQuery, homePath, readMorePath, tagPath } from './scenarios'
+import {
+  articlePath,
+  countPath,
+  defaultListPath,
+  graphqlQuery,
+  homePath,
+  readMorePath,
+  storyByIDPath,
+  tagPath,
+} from './scenarios'
 
-type Page = { docs: { comments?: { totalDocs?: number }; id: number }[]; totalDocs: number }
+type Story = { comments?: { docs?: ({ id: number } | number)[]; totalDocs?: number }; id: number }
+type Page = { docs: Story[]; totalDocs: number }
 
 const json = async <T>(server: RunningServer, path: string, init?: RequestInit): Promise<T> => {
   const response = await fetch(`${server.url}${path}`, init)
@@ -55,6 +65,8 @@ export const checkEquivalence = async (
   const [home, baseHome] = await both((server, side) => json<Page>(server, homePath(side)))
   compare('home', summary(home), summary(baseHome))
   // The lists skip counting (`pagination=false`): the totals come from the count endpoint.
+  const [defaultList, baseDefaultList] = await both((server, side) => json<Page>(server, defaultListPath(side)))
+  compare('default list', summary(defaultList), summary(baseDefaultList))
   const [count, baseCount] = await both((server, side) => json<{ totalDocs: number }>(server, countPath(side)))
   compare('published stories', count.totalDocs, baseCount.totalDocs)
   if (count.totalDocs !== published) differences.push(`count: ${count.totalDocs} published stories, expected ${published}`)
@@ -70,6 +82,18 @@ export const checkEquivalence = async (
     const shape = ({ docs }: Page) => ({ comments: docs[0]?.comments?.totalDocs, id: docs[0]?.id })
     compare(`article ${slug}`, shape(story), shape(baseStory))
     if (typeof shape(story).comments !== 'number') differences.push(`article ${slug}: no comment count in the answer`)
+  }
+  for (const { id } of targets.articles.slice(0, 10)) {
+    // The project computes a story's comments join over REST only when asked (commentsJoinWhenAsked).
+    const [story, baseStory] = await both((server, side) =>
+      json<Story>(server, side === 'project' ? `${storyByIDPath(id)}&joins[comments][limit]=10` : storyByIDPath(id)),
+    )
+    // The comments join's first page, as ids (populated at depth=1 on both sides).
+    const shape = ({ comments, id: storyID }: Story) => ({
+      comments: comments?.docs?.map((comment) => (typeof comment === 'number' ? comment : comment.id)),
+      id: storyID,
+    })
+    compare(`story ${id}`, shape(story), shape(baseStory))
   }
   await json(servers.project, readMorePath(targets.articles[0].id))
   if (differences.length) {

@@ -10,7 +10,7 @@
  *   --warmup=3           BENCH_WARMUP       seconds of the same load before each run, not measured
  *   --connections=20     BENCH_CONNECTIONS  concurrent connections
  *   --rounds=2           BENCH_ROUNDS       runs per scenario and side, alternating project and baseline
- *   --scenarios=…        BENCH_SCENARIOS    a subset of home,article,tag,read-more,search,graphql,comments,graphql-worst,burst
+ *   --scenarios=…        BENCH_SCENARIOS    a subset of home,article,tag,default-list,story-by-id,read-more,search,graphql,comments,graphql-worst,burst
  *   --build              BENCH_BUILD=1      rebuild both apps instead of reusing .next (BUILD_ID)
  *   --cpu-prof           BENCH_CPU_PROF=1   profile the project's server into bench/results/cpu-profiles
  *   --only=postgres      BENCH_ONLY         only the SQLite runs (sqlite) or only the PostgreSQL ones (postgres)

@@ -7,7 +7,16 @@ export type Side = 'baseline' | 'project'
  * Scenarios driven by autocannon at a steady rate; `burst` (bench/burst.ts) is a one-off wave of writes,
  * `graphql-worst` (bench/graphqlWorst.ts) the costliest accepted GraphQL operations, one at a time.
  */
-export type LoadScenarioName = 'article' | 'comments' | 'graphql' | 'home' | 'read-more' | 'search' | 'tag'
+export type LoadScenarioName =
+  | 'article'
+  | 'comments'
+  | 'default-list'
+  | 'graphql'
+  | 'home'
+  | 'read-more'
+  | 'search'
+  | 'story-by-id'
+  | 'tag'
 export type ScenarioName = 'burst' | 'graphql-worst' | LoadScenarioName
 
 export type RequestContext = {
@@ -76,9 +85,14 @@ export const searchPath = (q: string): string => `/api/search?${query({ q })}`
 
 /**
  * The list and the story as a stranger first asks REST for them, without the reference frontend's
- * tuning (no count, no comments join): each pays what every default read pays.
+ * tuning (no count, no comments join): each pays what every default read pays. The baseline's
+ * `defaultSort` is already `-publishedAt`, so its list names no sort, as the independent client's
+ * did (issue 16); it names the published filter instead, the only documents its bare app held.
  */
-export const defaultListPath = (): string => `/api/articles?${query({ depth: 1, limit: 10, sort: '-publishedAt' })}`
+export const defaultListPath = (side: Side = 'project'): string =>
+  side === 'baseline'
+    ? `/api/articles?${query({ depth: 1, limit: 10, ...publishedOnly(side) })}`
+    : `/api/articles?${query({ depth: 1, limit: 10, sort: '-publishedAt' })}`
 
 export const storyByIDPath = (id: number): string => `/api/articles/${id}?${query({ depth: 1 })}`
 
@@ -152,6 +166,21 @@ export const SCENARIOS: Scenario[] = [
     label: 'tag page',
     name: 'tag',
     request: ({ side, targets }) => rotatingGet(targets.tagIDs, (id) => tagPath(side, id)),
+    writes: false,
+  },
+  {
+    comparesWithBaseline: true,
+    label: 'default list (stranger)',
+    name: 'default-list',
+    request: ({ side }) => ({ ...GET, path: defaultListPath(side) }),
+    writes: false,
+  },
+  {
+    comparesWithBaseline: true,
+    label: 'story by id (stranger)',
+    name: 'story-by-id',
+    // Published ids only: the baseline has no access rule, and a draft's id would be a 404 on the project.
+    request: ({ targets }) => rotatingGet(targets.articles, ({ id }) => storyByIDPath(id)),
     writes: false,
   },
   {

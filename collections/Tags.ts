@@ -7,6 +7,7 @@ import { listedByName } from '@/fields/listedByName'
 import { nameField } from '@/fields/nameField'
 import { newsroomSlugField } from '@/fields/slug'
 import { storiesJoin } from '@/fields/storiesJoin'
+import { tagAdminTitleField } from '@/fields/tagAdminTitle'
 
 export const Tags: CollectionConfig<'tags'> = {
   slug: 'tags',
@@ -16,7 +17,7 @@ export const Tags: CollectionConfig<'tags'> = {
     read: publicTagsOrStaff,
     update: editorsOnly,
   },
-  ...listedByName(['name', 'slug', 'internal']),
+  ...listedByName(['name', 'slug', 'internal'], 'adminTitle'),
   fields: [
     nameField,
     newsroomSlugField('name'),
@@ -36,5 +37,6 @@ export const Tags: CollectionConfig<'tags'> = {
       index: true,
     },
     storiesJoin('tags'),
+    tagAdminTitleField,
   ],
 }

@@ -397,6 +397,7 @@ export interface Tag {
     hasNextPage?: boolean;
     totalDocs?: number;
   };
+  adminTitle?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -780,6 +781,7 @@ export interface TagsSelect<T extends boolean = true> {
   description?: T;
   internal?: T;
   articles?: T;
+  adminTitle?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -120,7 +120,8 @@ export default buildConfig({
     // S3-compatible storage for media when S3_BUCKET is set. First, so that the plugins after it cover the fields it adds.
     mediaStorage(env.s3),
     // Articles first: the order of the admin's target picker.
-    readMorePlugin({ collections: ['articles'], relationTo: ['articles', 'tags'], tagsField: 'tags' }),
+    // Readers see a tag's name; the admin titles tags by `adminTitle`, which marks internal ones.
+    readMorePlugin({ collections: ['articles'], relationTo: ['articles', 'tags'], tagsField: 'tags', titleFields: { tags: 'name' } }),
     // Full-text search over published stories: GET /api/search and the GraphQL Search query.
     searchPlugin(),
     // Old slugs of stories, tags and authors: the redirects collection and GET /api/<collection>/redirect?slug=.

@@ -12,6 +12,7 @@ import { validateRelationship, validateUpload } from '@/fields/validateRelationE
 
 import { correctionsField } from './fields/corrections'
 import { allowOwnBylineOnly } from './hooks/allowOwnBylineOnly'
+import { commentsJoinWhenAsked } from './hooks/commentsJoinWhenAsked'
 import { deleteComments } from './hooks/deleteComments'
 import { followTitleUntilPublished } from './hooks/followTitleUntilPublished'
 import { omitCommentsFromDraftReads } from './hooks/omitCommentsFromDraftReads'
@@ -92,10 +93,8 @@ export const Articles: CollectionConfig<'articles'> = {
     {
       name: 'tags',
       type: 'relationship',
-      admin: {
-        components: { Description: '@/admin/InternalTagsNote#InternalTagsNote' },
-        position: 'sidebar',
-      },
+      // Internal tags are marked "(internal)" in the picker and chips by their title (`adminTitle`).
+      admin: { position: 'sidebar' },
       hasMany: true,
       index: true,
       relationTo: 'tags',
@@ -139,7 +138,9 @@ export const Articles: CollectionConfig<'articles'> = {
       // Lists what the reader may read of the comments: for the public and staff below editor, the
       // approved ones only. No `where` on status here: Payload checks a join's `where` against the
       // reader's field access, and `status` is editors-only, so every public read would fail.
-      // `?joins[comments][count]=true` (GraphQL `comments(count: true, limit: 0)`) adds the count.
+      // Over REST it is computed only when asked (`?joins[comments][limit]=10`, see
+      // commentsJoinWhenAsked); `?joins[comments][count]=true` (GraphQL `comments(count: true,
+      // limit: 0)`) adds the count.
       name: 'comments',
       type: 'join',
       admin: {
@@ -157,7 +158,7 @@ export const Articles: CollectionConfig<'articles'> = {
     afterChange: [notifyEditorsOfReview],
     beforeChange: [closeReviewOnPublish, setPublishedAt, followTitleUntilPublished],
     beforeDelete: [deleteComments],
-    beforeOperation: [omitCommentsFromDraftReads],
+    beforeOperation: [commentsJoinWhenAsked, omitCommentsFromDraftReads],
   },
   // Public lists filter on `_status` and sort newest first, with `createdAt` as Payload's tie-break:
   // this index serves the list in order, so a page reads ten index entries, never the archive.

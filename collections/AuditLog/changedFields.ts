@@ -3,10 +3,12 @@ import type { FlattenedField, SanitizedCollectionConfig } from 'payload'
 import { extractID } from 'payload/shared'
 
 /**
- * Fields every write touches, or that Payload keeps for itself (passwords, sessions, the lockout
- * counters): a change to them says nothing about what the person edited.
+ * Fields every write touches, that Payload keeps for itself (passwords, sessions, the lockout
+ * counters), or that hooks derive from the others (a tag's `adminTitle`): a change to them says
+ * nothing about what the person edited.
  */
 const UNTRACKED = new Set([
+  'adminTitle',
   'createdAt',
   'hash',
   'id',

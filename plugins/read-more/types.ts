@@ -77,6 +77,13 @@ export type ReadMoreOptions = {
    */
   similarText?: SimilarText
   /**
+   * The field that titles a linked document, and a topic in a link's context, for readers, per
+   * collection slug, where it is not the collection's `admin.useAsTitle`: for instance
+   * `{ tags: 'name' }` when the admin titles tags by a staff-only field. A top-level field.
+   * @default {} (each collection's `admin.useAsTitle`)
+   */
+  titleFields?: Record<string, string>
+  /**
    * Name of the top-level `hasMany` relationship field that holds a document's topics, in every
    * collection listed in `collections`. Automatic links are ranked by the topics they share.
    * @default 'tags'
@@ -111,6 +118,7 @@ export type SanitizedReadMoreOptions = Readonly<{
   relationTo: readonly string[]
   similarText?: SimilarText
   tagsField: string
+  titleFields: Readonly<Record<string, string>>
 }>
 
 /** A document id as Payload hands it over: a number on SQLite's default ids, a string otherwise. */

@@ -8,9 +8,11 @@ import {
   demoLogin,
   getJSON,
   logInToAdmin,
+  networkQuiet,
   newContext,
   screenshot,
   staffToken,
+  trackNetwork,
 } from './support'
 
 let browser: Browser
@@ -34,6 +36,7 @@ describe('an author’s API key in the admin panel', () => {
     const context = await newContext(browser)
     try {
       const page = await context.newPage()
+      trackNetwork(page)
       await logInToAdmin(page, 'author')
       await page.goto('/admin/account')
       await page.waitForSelector('#api-key-status')
@@ -55,7 +58,9 @@ describe('an author’s API key in the admin panel', () => {
       })
       expect(me.body.user?.email).toBe(demoLogin('author').email)
 
-      // The account form still saves as before: it sends no key of its own.
+      // The account form still saves as before: it sends no key of its own. Typed once the page has
+      // reloaded the account the key changed, or Payload warns that the form's data is stale.
+      await networkQuiet(page)
       await page.fill('#field-name', `${demoLogin('author').name} (API)`)
       await page.click('#action-save')
       await page

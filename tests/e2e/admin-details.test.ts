@@ -106,4 +106,19 @@ describe('the admin panel’s details', () => {
     // The picker loads a page of the first collection before any of the next: articles, not every tag.
     expect((await groups.first().textContent())?.trim()).toBe('Articles')
   })
+
+  it('marks an internal tag as internal in the tags picker and on its chip', async () => {
+    // A page of its own: the one before holds an unsaved read-more row, and leaving it would ask first.
+    const page = await editorPage.context().newPage()
+    await page.goto(`/admin/collections/articles/${target.id}`)
+    await page.click('#field-tags .rs__control')
+    await page.keyboard.type('legal')
+    const option = page.locator('#field-tags .rs__option', { hasText: 'Needs legal review' })
+    await expect.poll(() => option.textContent(), { timeout: 30_000 }).toBe('Needs legal review (internal)')
+    await option.click()
+    await page.locator('#field-tags .rs__multi-value', { hasText: 'Needs legal review (internal)' }).waitFor()
+    await screenshot(page, 'internal-tag-picker')
+    // Left unsaved: public-api counts the stories that carry an internal tag.
+    await page.close()
+  })
 })

@@ -65,7 +65,7 @@ export const networkQuiet = async (page: Page, quietMs = 750, timeoutMs = 60_000
  * form has settled.
  */
 export const openDocument = async (page: Page, path: string): Promise<void> => {
-  if (new URL(page.url(), 'http://x').pathname !== path) await page.goto(path)
+  await page.goto(path)
   await page.locator('#field-title').waitFor()
   await networkQuiet(page)
   const takeOver = page.locator('#document-locked-take-over')

@@ -173,7 +173,7 @@ beforeAll(async () => {
       users: fx.allUserIDs,
     },
     keys: ['apiKey', 'authorEmail', 'createdBy', 'email', 'generateSlug', 'hash', 'resetPasswordToken', 'role', 'salt', 'sessions'],
-    keysByCollection: { articles: ['workflow', 'reviewNote', 'updatedBy'], authors: ['user'], comments: ['status'] },
+    keysByCollection: { articles: ['workflow', 'reviewNote', 'updatedBy'], authors: ['user'], comments: ['status'], tags: ['adminTitle'] },
     // Every hidden string in the fixtures carries SECRET; every email belongs to a person or a commenter.
     strings: ['SECRET', '@newsroom.test', '@example.com'],
   }

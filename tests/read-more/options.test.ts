@@ -43,7 +43,7 @@ describe('read-more options sanitiser', () => {
     const options = sanitizeOptions()
     // Spelled out, not imported: the defaults are part of the plugin's documented contract.
     const documented = { auto: true, collections: ['articles'], disabled: false, label: 'Read more about' }
-    expect(options).toEqual({ ...documented, excludeTags: [], maxLinks: 5, minScore: 0, relationTo: ['tags', 'articles'], tagsField: 'tags' })
+    expect(options).toEqual({ ...documented, excludeTags: [], maxLinks: 5, minScore: 0, relationTo: ['tags', 'articles'], tagsField: 'tags', titleFields: {} })
     expect(options).not.toHaveProperty('maxAgeDays')
     expect(options).not.toHaveProperty('similarText')
     expect(Object.isFrozen(options)).toBe(true)
@@ -74,6 +74,8 @@ describe('read-more options sanitiser', () => {
       [{ minScore: -0.1 }, /`minScore` must be a number of at least 0/],
       [{ minScore: Number.POSITIVE_INFINITY }, /`minScore` must be a number of at least 0/],
       [{ similarText: true as unknown as ReadMoreOptions['similarText'] }, /`similarText` must be a function/],
+      [{ titleFields: ['name'] as unknown as ReadMoreOptions['titleFields'] }, /`titleFields` must map collection slugs to field names/],
+      [{ titleFields: { tags: '' } }, /`titleFields` must map collection slugs to field names/],
     ]
     for (const [options, message] of cases) expect(() => sanitizeOptions(options), JSON.stringify(options)).toThrow(message)
   })
@@ -100,6 +102,16 @@ describe('read-more plugin at config time', () => {
     await expect(buildConfig({ ...baseConfig(), plugins: [readMorePlugin({ relationTo: ['tags', 'missing'] })] })).rejects.toThrow(
       /option `relationTo` names "missing"/,
     )
+  })
+
+  it('fails buildConfig when titleFields names an unknown collection or field', async () => {
+    await expect(buildConfig({ ...baseConfig(), plugins: [readMorePlugin({ titleFields: { topics: 'name' } })] })).rejects.toThrow(
+      /option `titleFields` names "topics", which is not a collection/,
+    )
+    await expect(buildConfig({ ...baseConfig(), plugins: [readMorePlugin({ titleFields: { tags: 'label' } })] })).rejects.toThrow(
+      /option `titleFields` titles "tags" by "label", which is not a top-level field/,
+    )
+    await expect(buildConfig({ ...baseConfig(), plugins: [readMorePlugin({ titleFields: { tags: 'name' } })] })).resolves.toBeDefined()
   })
 
   it('fails buildConfig when tagsField is missing, not a relationship, or not hasMany to one collection', async () => {

@@ -3,6 +3,7 @@
 import type { User } from '@/payload-types'
 
 import { Button, CopyToClipboard, toast, useAuth, useConfig, useDocumentInfo, useFormFields } from '@payloadcms/ui'
+import { useRouter } from 'next/navigation'
 import { useState } from 'react'
 
 type ErrorBody = { errors?: { data?: { errors?: { message: string }[] }; message: string }[] }
@@ -19,6 +20,7 @@ const messageOf = (body: ErrorBody | null, fallback: string): string =>
 export const APIKeyField = () => {
   const { id } = useDocumentInfo()
   const { user } = useAuth<User>()
+  const router = useRouter()
   const {
     config: {
       routes: { api },
@@ -51,6 +53,9 @@ export const APIKeyField = () => {
       const body = (await response.json().catch(() => null)) as ({ apiKey?: string } & ErrorBody) | null
       if (!response.ok) return setError(messageOf(body, failure))
       done(body ?? {})
+      // The server changed the account: the form takes its new data, or Payload would warn at the
+      // next edit that someone else had modified the document.
+      router.refresh()
     } catch {
       setError(`${failure} The server did not answer.`)
     } finally {

@@ -6,6 +6,7 @@ import type { ResolveArgs } from './resolveLinks'
 import { getDialect } from '../dialects'
 import { type FoundDocument, findReadable } from './readableDocuments'
 import { relationID, relationIDs } from './relationID'
+import { titleFieldOf } from './titleField'
 import { topicCollectionOf } from './topicCollection'
 
 /** The fields a card reads from a linked document, when its collection has them. */
@@ -77,7 +78,7 @@ const readContexts = async (
     if (topic !== undefined) strongest.set(`${linked}:${doc.id}`, topic)
   }
   const topicCollection = topicCollectionOf(payload, collection, options.tagsField)
-  const titleField = payload.collections[topicCollection as CollectionSlug].config.admin.useAsTitle ?? 'id'
+  const titleField = titleFieldOf(payload, options, topicCollection)
   const topics = await findReadable({ collection: topicCollection, ids: [...strongest.values()], payload, select: { slug: true, [titleField]: true }, user: null })
   for (const [key, topicID] of strongest) {
     const topic = topics.get(String(topicID))

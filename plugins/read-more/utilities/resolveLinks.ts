@@ -12,6 +12,7 @@ import { parseDocumentID } from './parseDocumentID'
 import { rankRelated } from './rankRelated'
 import { type FoundDocument, findReadable, NO_JOINS, READ_MORE_INTERNAL } from './readableDocuments'
 import { relationID, relationIDs } from './relationID'
+import { titleFieldOf } from './titleField'
 import { topicCollectionOf } from './topicCollection'
 import { READ_MORE_FIELD } from './validateAgainstConfig'
 
@@ -32,11 +33,8 @@ export type ResolveArgs = {
 /** Extra ranked ids asked for, in case the reader may not read some of the best ones. */
 const RANK_SLACK = 5
 
-const useAsTitle = (payload: Payload, collection: string): string =>
-  payload.collections[collection as CollectionSlug].config.admin.useAsTitle ?? 'id'
-
-const titleOf = (payload: Payload, collection: string, doc: FoundDocument): string => {
-  const title = doc[useAsTitle(payload, collection)]
+const titleOf = (payload: Payload, options: SanitizedReadMoreOptions, collection: string, doc: FoundDocument): string => {
+  const title = doc[titleFieldOf(payload, options, collection)]
   return typeof title === 'string' && title.trim() ? title : String(doc.id)
 }
 
@@ -44,7 +42,7 @@ const hasSlug = (payload: Payload, collection: string): boolean =>
   payload.collections[collection as CollectionSlug].config.flattenedFields.some((field) => field.name === 'slug')
 
 const selectFor = (payload: Payload, collection: string, options: SanitizedReadMoreOptions): SelectType => {
-  const select: SelectType = { [useAsTitle(payload, collection)]: true, ...cardSelect(payload, collection, options) }
+  const select: SelectType = { [titleFieldOf(payload, options, collection)]: true, ...cardSelect(payload, collection, options) }
   if (options.collections.includes(collection)) Object.assign(select, eligibilitySelect(payload, collection, options))
   if (hasSlug(payload, collection)) select.slug = true
   return select
@@ -54,13 +52,19 @@ const selectFor = (payload: Payload, collection: string, options: SanitizedReadM
 type BareInternalLink = Omit<Extract<ReadMoreLink, { kind: 'internal' }>, keyof LinkCard>
 type BareLink = BareInternalLink | Extract<ReadMoreLink, { kind: 'external' }>
 
-const internalLink = (payload: Payload, collection: string, doc: FoundDocument, source: 'auto' | 'curated'): BareInternalLink => ({
+const internalLink = (
+  payload: Payload,
+  options: SanitizedReadMoreOptions,
+  collection: string,
+  doc: FoundDocument,
+  source: 'auto' | 'curated',
+): BareInternalLink => ({
   collection,
   id: doc.id,
   kind: 'internal',
   slug: typeof doc.slug === 'string' ? doc.slug : null,
   source,
-  title: titleOf(payload, collection, doc),
+  title: titleOf(payload, options, collection, doc),
 })
 
 /** The readable documents of several collections, one query per collection. */
@@ -110,7 +114,7 @@ const curatedLinks = async (
     if (!relationTo || !doc || seen.has(key)) continue
     seen.add(key)
     linked.set(key, doc)
-    links.push(internalLink(payload, relationTo, doc, 'curated'))
+    links.push(internalLink(payload, options, relationTo, doc, 'curated'))
   }
   return links
 }
@@ -191,7 +195,7 @@ export const resolveReadMoreLinks = async ({
       if (!target || linked.has(key)) continue
       if (fromText.has(String(candidate)) && !isEligible(payload, { collection, doc: target, excludedTopics, notBefore, options })) continue
       linked.set(key, target)
-      links.push(internalLink(payload, collection, target, 'auto'))
+      links.push(internalLink(payload, options, collection, target, 'auto'))
     }
   }
   const kept = links.filter((link): link is BareInternalLink => link.kind === 'internal')

@@ -47,6 +47,15 @@ const score = (value: unknown): number => {
   return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : fail('minScore', 'must be a number of at least 0', value)
 }
 
+const titleFieldsOf = (value: unknown): Readonly<Record<string, string>> => {
+  if (value === undefined) return Object.freeze({})
+  const entries = typeof value === 'object' && value !== null && !Array.isArray(value) ? Object.entries(value) : null
+  if (!entries || entries.some(([, field]) => typeof field !== 'string' || !field.trim())) {
+    return fail('titleFields', 'must map collection slugs to field names, e.g. `{ tags: "name" }`', value)
+  }
+  return Object.freeze(Object.fromEntries(entries) as Record<string, string>)
+}
+
 const flag = (option: 'auto' | 'disabled', value: unknown, fallback: boolean): boolean => {
   if (value === undefined) return fallback
   return typeof value === 'boolean' ? value : fail(option, 'must be true or false', value)
@@ -86,5 +95,6 @@ export const sanitizeOptions = (options: ReadMoreOptions = {}): SanitizedReadMor
     relationTo: Object.freeze(slugList('relationTo', options.relationTo, defaultOptions.relationTo)),
     ...(options.similarText ? { similarText: options.similarText } : {}),
     tagsField,
+    titleFields: titleFieldsOf(options.titleFields),
   })
 }

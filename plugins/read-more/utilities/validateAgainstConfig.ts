@@ -33,6 +33,15 @@ export const validateAgainstConfig = (options: SanitizedReadMoreOptions, config:
       `readMorePlugin: automatic links are ranked in SQL and need ${supportedPackages()}; this config uses "${config.db?.name}". Set \`disabled: true\` to keep only the fields.`,
     )
   }
+  for (const [slug, name] of Object.entries(options.titleFields)) {
+    const collection = bySlug.get(slug)
+    if (!collection) {
+      throw new Error(`readMorePlugin: option \`titleFields\` names "${slug}", which is not a collection in this config (known: ${names(collections)}).`)
+    }
+    if (!findTopLevelField(collection.fields, name)) {
+      throw new Error(`readMorePlugin: option \`titleFields\` titles "${slug}" by "${name}", which is not a top-level field of that collection.`)
+    }
+  }
   for (const slug of options.collections) {
     const collection = bySlug.get(slug)!
     const field = findTopLevelField(collection.fields, options.tagsField)

@@ -7,6 +7,7 @@ import * as migration_20261206_010000_search_index from './20261206_010000_searc
 import * as migration_20261206_011535_review_workflow from './20261206_011535_review_workflow';
 import * as migration_20261206_035823_slug_redirects from './20261206_035823_slug_redirects';
 import * as migration_20261206_035854_audit_log from './20261206_035854_audit_log';
+import * as migration_20261206_093456_tag_admin_title from './20261206_093456_tag_admin_title';
 
 export const migrations = [
   {
@@ -52,6 +53,11 @@ export const migrations = [
   {
     up: migration_20261206_035854_audit_log.up,
     down: migration_20261206_035854_audit_log.down,
-    name: '20261206_035854_audit_log'
+    name: '20261206_035854_audit_log',
+  },
+  {
+    up: migration_20261206_093456_tag_admin_title.up,
+    down: migration_20261206_093456_tag_admin_title.down,
+    name: '20261206_093456_tag_admin_title'
   },
 ];

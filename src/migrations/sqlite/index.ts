@@ -6,6 +6,7 @@ import * as migration_20261206_010000_search_index from './20261206_010000_searc
 import * as migration_20261206_011521_review_workflow from './20261206_011521_review_workflow';
 import * as migration_20261206_035800_slug_redirects from './20261206_035800_slug_redirects';
 import * as migration_20261206_035812_audit_log from './20261206_035812_audit_log';
+import * as migration_20261206_093356_tag_admin_title from './20261206_093356_tag_admin_title';
 
 export const migrations = [
   {
@@ -46,6 +47,11 @@ export const migrations = [
   {
     up: migration_20261206_035812_audit_log.up,
     down: migration_20261206_035812_audit_log.down,
-    name: '20261206_035812_audit_log'
+    name: '20261206_035812_audit_log',
+  },
+  {
+    up: migration_20261206_093356_tag_admin_title.up,
+    down: migration_20261206_093356_tag_admin_title.down,
+    name: '20261206_093356_tag_admin_title'
   },
 ];

@@ -22,7 +22,6 @@ import { StrikethroughFeatureClient as StrikethroughFeatureClient_e70f5e05f09f93
 import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
-import { InternalTagsNote as InternalTagsNote_3407db8970ee5b3474109014c72e525d } from '@/admin/InternalTagsNote'
 import { ScheduledCell as ScheduledCell_3def00ff4e443ff593f1123144456f7c } from '@/desk/ScheduledCell'
 import { LinkRowLabel as LinkRowLabel_eeaa25121e9f2f96728342b261823d20 } from '@newsroom/payload-plugin-read-more/client'
 import { ReviewQueueLink as ReviewQueueLink_94dcc485636f5c39e5bf9d96108f87e5 } from '@collections/Articles/review/components/ReviewQueueLink'
@@ -64,7 +63,6 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#UnderlineFeatureClient": UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
-  "@/admin/InternalTagsNote#InternalTagsNote": InternalTagsNote_3407db8970ee5b3474109014c72e525d,
   "@/desk/ScheduledCell#ScheduledCell": ScheduledCell_3def00ff4e443ff593f1123144456f7c,
   "@newsroom/payload-plugin-read-more/client#LinkRowLabel": LinkRowLabel_eeaa25121e9f2f96728342b261823d20,
   "@collections/Articles/review/components/ReviewQueueLink#ReviewQueueLink": ReviewQueueLink_94dcc485636f5c39e5bf9d96108f87e5,
