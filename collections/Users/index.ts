@@ -15,6 +15,7 @@ import { forgotPasswordEndpoint } from './endpoints/forgotPassword'
 import { loginEndpoint } from './endpoints/login'
 import { assignFirstUserAdmin } from './hooks/assignFirstUserAdmin'
 import { forgetFailedLoginsOnUnlock } from './hooks/forgetFailedLoginsOnUnlock'
+import { openDeskListByActivity } from './hooks/openDeskListByActivity'
 import { refuseClientAPIKeys } from './hooks/refuseClientAPIKeys'
 
 export type UsersOptions = {
@@ -99,6 +100,7 @@ export const Users = ({ loginThrottle }: UsersOptions): CollectionConfig<'users'
     },
   ],
   hooks: {
+    afterChange: [openDeskListByActivity],
     afterOperation: [forgetFailedLoginsOnUnlock],
     beforeOperation: [refuseClientAPIKeys],
   },

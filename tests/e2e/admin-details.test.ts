@@ -95,6 +95,9 @@ describe('the admin panel’s details', () => {
     await headings.first().waitFor()
     const labels = (await headings.allTextContents()).map((label) => label.trim())
     expect(labels).toEqual(expect.arrayContaining(['Scheduled', 'Updated At']))
+    // Opened on the latest edit, drafts among them, not under -publishedAt where drafts sink to the end.
+    const { body } = await getJSON<Paginated<Article>>('/articles?draft=true&depth=0&limit=1&sort=-updatedAt', { token: await staffToken('editor') })
+    await expect.poll(() => editorPage.locator('.collection-list table tbody tr').first().textContent()).toContain(body.docs[0].title)
   })
 
   it('offers articles before tags in the read-more target picker', async () => {

@@ -4,6 +4,8 @@ import { root } from '../helpers/server'
 
 /** Screenshots and the server log of the last run, for a person to look at (git-ignored). */
 export const ARTIFACTS_DIR = path.join(root, 'tests/e2e/artifacts')
+/** Every mail the app sent during the run, one JSON object per line (tests/helpers/smtp.ts `Mail`). */
+export const MAILBOX = path.join(ARTIFACTS_DIR, 'mailbox.jsonl')
 
 /** Debian's `chromium` package: nothing downloads a browser at install time. */
 export const CHROMIUM_PATH = '/usr/bin/chromium'

@@ -1,6 +1,7 @@
 import type { TestProject } from 'vitest/node'
 
 import { execFile } from 'child_process'
+import { appendFileSync } from 'fs'
 import fs from 'fs/promises'
 import os from 'os'
 import path from 'path'
@@ -9,7 +10,8 @@ import { promisify } from 'util'
 
 import { demoLogins } from '../../src/seed/data/users'
 import { buildProduction, root, type RunningServer, startProductionServer, waitUntilServing } from '../helpers/server'
-import { ARTIFACTS_DIR, CHROMIUM_FLAGS, CHROMIUM_PATH, E2E_PREVIEW_SECRET, E2E_SECRET } from './constants'
+import { startSMTPServer } from '../helpers/smtp'
+import { ARTIFACTS_DIR, CHROMIUM_FLAGS, CHROMIUM_PATH, E2E_PREVIEW_SECRET, E2E_SECRET, MAILBOX } from './constants'
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -69,8 +71,11 @@ export default async function setup(project: TestProject) {
     throw err
   }
 
+  // The app's mail (review requests, pending comments) goes to a real SMTP server, into MAILBOX.
+  const smtp = await startSMTPServer({ onMail: (mail) => appendFileSync(MAILBOX, `${JSON.stringify(mail)}\n`) })
   // Flood control keys on the client address: the suite's REST calls each say which reader they are.
   const server: RunningServer = await startProductionServer({
+    ...smtp.env,
     DATABASE_URL: databaseURL,
     PAYLOAD_SECRET: E2E_SECRET,
     PREVIEW_SECRET: E2E_PREVIEW_SECRET,
@@ -83,6 +88,7 @@ export default async function setup(project: TestProject) {
       await deleteUploads(server.url).catch((err) => console.warn('[e2e] Could not delete the seeded uploads:', err))
     }
     await server.stop()
+    await smtp.close()
     await fs.rm(dataDir, { force: true, recursive: true })
     // Kept beside the screenshots: the first place to look when a browser step fails.
     await fs.writeFile(path.join(ARTIFACTS_DIR, 'server.log'), server.output())

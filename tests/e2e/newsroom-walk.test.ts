@@ -6,7 +6,7 @@ import type { Paginated } from '@/frontend/api'
 import type { Article, AuditLog, Author } from '@/payload-types'
 
 import { internalLink, paragraph, text } from '../richText/lexical'
-import { baseURL, connectBrowser, getJSON, logInToAdmin, networkQuiet, openDocument, newContext, pick, screenshot, staffToken, trackNetwork } from './support'
+import { baseURL, connectBrowser, demoLogin, getJSON, logInToAdmin, mailbox, networkQuiet, openDocument, newContext, pick, screenshot, staffToken, trackNetwork } from './support'
 
 // Issue 14's walk through the desk, in order: a contributor files a story, an editor reviews it,
 // sends it back, previews the second version, links it from another story, schedules it and
@@ -101,7 +101,12 @@ describe('the newsroom desk, from a contributor’s draft to a corrected story',
     await networkQuiet(contributorPage)
   })
 
-  it('the editor finds it on the dashboard, previews it and requests changes', async () => {
+  it('the editor gets the mail, finds it on the dashboard, previews it and requests changes', async () => {
+    const editorEmail = demoLogin('editor').email
+    const mailed = async () => (await mailbox()).find(({ subject, to }) => to.includes(editorEmail) && subject === `Ready for review: ${TITLE}`)
+    await expect.poll(mailed, { timeout: 30_000 }).toBeDefined()
+    // The mail links to the story in the admin.
+    expect((await mailed())!.text).toContain(`/admin/collections/articles/${story.id}`)
     await editorPage.goto('/admin')
     const waiting = editorPage.locator('section[aria-label="Waiting for review"]')
     await waiting.getByRole('link', { name: TITLE }).waitFor()

@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core'
 
+import { readFile } from 'fs/promises'
 import { createRequire } from 'module'
 import path from 'path'
 import { chromium } from 'playwright-core'
@@ -9,7 +10,9 @@ import type { Role } from '@/access/roles'
 
 import { demoLogins } from '@/seed/data/users'
 
-import { ARTIFACTS_DIR } from './constants'
+import type { Mail } from '../helpers/smtp'
+
+import { ARTIFACTS_DIR, MAILBOX } from './constants'
 
 export const baseURL = (): string => inject('baseURL')
 
@@ -74,6 +77,15 @@ export const openDocument = async (page: Page, path: string): Promise<void> => {
     await takeOver.waitFor({ state: 'hidden' })
     await networkQuiet(page)
   }
+}
+
+/** The mail the app has sent so far in this run (globalSetup's SMTP server writes MAILBOX). */
+export const mailbox = async (): Promise<Mail[]> => {
+  const lines = await readFile(MAILBOX, 'utf8').catch(() => '')
+  return lines
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as Mail)
 }
 
 export type PolicyWatch = {

@@ -32,9 +32,10 @@ export type TestSMTPServer = {
 
 /**
  * A real SMTP server in the test's process, with the login the app is configured with.
- * `delayMs` holds each message that long before accepting it, like a slow mail server.
+ * `delayMs` holds each message that long before accepting it, like a slow mail server; `onMail`
+ * hears of each accepted message (the browser suite writes them where its test files read them).
  */
-export const startSMTPServer = async ({ delayMs = 0 }: { delayMs?: number } = {}): Promise<TestSMTPServer> => {
+export const startSMTPServer = async ({ delayMs = 0, onMail }: { delayMs?: number; onMail?: (mail: Mail) => void } = {}): Promise<TestSMTPServer> => {
   const mails: Mail[] = []
   const smtp = new SMTPServer({
     allowInsecureAuth: true,
@@ -50,7 +51,9 @@ export const startSMTPServer = async ({ delayMs = 0 }: { delayMs?: number } = {}
       stream.on('end', () =>
         setTimeout(() => {
           const from = session.envelope.mailFrom ? session.envelope.mailFrom.address : ''
-          mails.push(parse(Buffer.concat(chunks).toString('utf8'), from, session.envelope.rcptTo.map(({ address }) => address)))
+          const mail = parse(Buffer.concat(chunks).toString('utf8'), from, session.envelope.rcptTo.map(({ address }) => address))
+          mails.push(mail)
+          onMail?.(mail)
           callback()
         }, delayMs),
       )
