@@ -126,6 +126,28 @@ describe('audit-log: what is recorded', () => {
     })
   })
 
+  it('schedules a publication when the drawer\'s preselected "Unpublish" is sent for a story never published', async () => {
+    const draft = await ctx.payload.create({ collection: 'articles', data: { authors: [authorID], title: 'Quay lights' }, draft: true })
+    const published = await ctx.payload.create({ collection: 'articles', data: { _status: 'published', authors: [authorID], title: 'Quay bells' } })
+    const waitUntil = new Date(Date.now() + 3_600_000)
+    const req = await createLocalReq({ user: staff.editor.user }, ctx.payload)
+    for (const { id } of [draft, published]) {
+      const answer = await auditServerFunctions['schedule-publish']({
+        type: 'unpublish',
+        date: waitUntil,
+        doc: { relationTo: 'articles', value: String(id) },
+        importMap: {},
+        req,
+      } as Parameters<typeof scheduleAndRecordPublish>[0])
+      expect(answer).not.toHaveProperty('error')
+    }
+    const { docs: jobs } = await ctx.payload.find({ collection: 'payload-jobs', limit: 100, where: { taskSlug: { equals: 'schedulePublish' } } })
+    const typeFor = (id: number) => jobs.map(({ input }) => input as { doc?: { value: string }; type?: string }).find(({ doc }) => doc?.value === String(id))?.type
+    // Unpublishing a draft would do nothing at the due time: the editor meant to publish it.
+    expect([typeFor(draft.id), typeFor(published.id)]).toEqual(['publish', 'unpublish'])
+    expect((await entriesFor('articles', draft.id)).at(-1)).toMatchObject({ action: 'schedule', detail: `publish at ${waitUntil.toISOString()}` })
+  })
+
   it('records a deletion with the title the document had', async () => {
     const { body } = await rest('POST', '/tags', { body: { name: 'Lighthouses' }, token: staff.editor.token })
     expect((await rest('DELETE', `/tags/${body.doc.id}`, { token: staff.admin.token })).status).toBe(200)
