@@ -9,8 +9,8 @@ import { internalLink, paragraph, text } from '../richText/lexical'
 import { baseURL, connectBrowser, demoLogin, getJSON, logInToAdmin, mailbox, networkQuiet, openDocument, newContext, pick, screenshot, staffToken, trackNetwork } from './support'
 
 // Issue 14's walk through the desk, in order: a contributor files a story, an editor reviews it,
-// sends it back, previews the second version, links it from another story, schedules it and
-// publishes it; the dashboard, the audit trail and the corrections show what happened.
+// sends it back, previews the second version, links it from another story and schedules it; the
+// runner publishes it; the dashboard, the audit trail and the corrections show what happened.
 const TITLE = 'Harbour pilots vote to strike over night shifts'
 const EXCERPT = 'The pilots’ union says the new rota leaves one pilot on call for the whole port after midnight.'
 const NOTE = 'Ask the port authority for its answer and put it in the dek.'
