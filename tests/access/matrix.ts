@@ -128,7 +128,7 @@ export const matrix: AccessMatrix = {
     admin: { create: 'any', read: 'all', update: 'all', delete: 'all' },
   },
   tags: {
-    anonymous: { create: 'none', read: 'public', update: 'none', delete: 'none', hidden: ['generateSlug'] },
+    anonymous: { create: 'none', read: 'public', update: 'none', delete: 'none', hidden: ['generateSlug', 'adminTitle'] },
     contributor: { create: 'none', read: 'all', update: 'none', delete: 'none' },
     author: { create: 'any', read: 'all', update: 'none', delete: 'none' },
     editor: { create: 'any', read: 'all', update: 'all', delete: 'all' },

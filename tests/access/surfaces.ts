@@ -171,7 +171,7 @@ const schema: Record<MatrixCollection, { fields: string; many: string; one: stri
   authors: { fields: 'id name user { id } generateSlug', many: 'Authors', one: 'Author' },
   comments: { fields: 'id authorName authorEmail body status', many: 'Comments', one: 'Comment' },
   media: { fields: 'id alt createdBy { id }', many: 'allMedia', one: 'Media' },
-  tags: { fields: 'id name internal generateSlug', many: 'Tags', one: 'Tag' },
+  tags: { fields: 'id name internal generateSlug adminTitle', many: 'Tags', one: 'Tag' },
   users: { fields: 'id name email role', many: 'Users', one: 'User' },
   redirects: { fields: 'id from', many: 'Redirects', one: 'Redirect' },
 }

@@ -62,7 +62,7 @@ describeMatrix('tags', suite, {
     ])
   },
   read: ({ actor, hidden, outcome, surface }) => {
-    const probe = { fields: { generateSlug: shared.public.generateSlug }, hidden, id: shared.public.id }
+    const probe = { fields: { adminTitle: shared.public.adminTitle, generateSlug: shared.public.generateSlug }, hidden, id: shared.public.id }
     return expectReads(
       { actor, collection: 'tags', payload: suite.payload(), surface },
       outcome === 'all'

@@ -84,7 +84,8 @@ describe('rich text editor config', () => {
     expect(byName('doc').relationTo).toEqual(['articles', 'tags', 'authors'])
     expect(byName('doc').admin.description).toMatch(/get the words without the link/)
     const titles = Object.fromEntries(ctx.config.collections.map(({ admin, slug }) => [slug, admin.useAsTitle]))
-    expect([titles.articles, titles.tags, titles.authors]).toEqual(['title', 'name', 'name'])
+    // Tags by their admin title: the name, marked "(internal)" for an internal tag.
+    expect([titles.articles, titles.tags, titles.authors]).toEqual(['title', 'adminTitle', 'name'])
   })
 
   it('checks every rich text field of every collection and global', async () => {
