@@ -122,7 +122,8 @@ describe('REST, as a frontend reads it', () => {
   })
 
   it('fetches a story by slug with depth 2: body, hero image, bylines, approved comments only', async () => {
-    const { body, status } = await getJSON<Paginated<any>>(`/articles?where[slug][equals]=${STORY_SLUG}&depth=2&limit=1`)
+    // The comments join is asked for: REST computes it only then (commentsJoinWhenAsked).
+    const { body, status } = await getJSON<Paginated<any>>(`/articles?where[slug][equals]=${STORY_SLUG}&depth=2&limit=1&joins[comments][limit]=10`)
     expect(status).toBe(200)
     expect(body.docs).toHaveLength(1)
     const [article] = body.docs
