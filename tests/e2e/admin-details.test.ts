@@ -1,12 +1,12 @@
 import type { Browser, Page } from 'playwright-core'
 
 import { slugify } from 'payload/shared'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { Paginated } from '@/frontend/api'
 import type { Article, Author, Tag } from '@/payload-types'
 
-import { baseURL, connectBrowser, demoLogin, getJSON, logInToAdmin, newContext, screenshot, staffToken } from './support'
+import { baseURL, connectBrowser, demoLogin, getJSON, logInToAdmin, newContext, screenshot, screenshotOnFailure, staffToken } from './support'
 
 // The clumsy spots of issue 14, item 7, each checked where an editor or a contributor meets it.
 const TARGET_TITLE = 'Night trains return to the coast line'
@@ -51,13 +51,7 @@ afterAll(async () => {
   await browser?.close()
 })
 
-beforeEach(({ onTestFailed, task }) => {
-  onTestFailed(async () => {
-    const name = `failed-details-${task.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').slice(0, 50).replace(/-+$/, '')}`
-    await screenshot(editorPage, `${name}-editor`).catch(() => undefined)
-    await screenshot(contributorPage, `${name}-contributor`).catch(() => undefined)
-  })
-})
+screenshotOnFailure('details', () => ({ contributor: contributorPage, editor: editorPage }))
 
 describe('the admin panel’s details', () => {
   it('shows a new story’s slug as it will be saved, and no empty comments or Created By', async () => {

@@ -14,10 +14,11 @@ import {
   networkQuiet,
   newContext,
   pick,
-  type PolicyWatch,
   screenshot,
+  screenshotOnFailure,
   staffToken,
   trackNetwork,
+  type PolicyWatch,
   watchContentSecurityPolicy,
 } from './support'
 
@@ -59,13 +60,7 @@ afterAll(async () => {
 })
 
 // What each browser showed when a step failed, beside the other screenshots.
-beforeEach(({ onTestFailed, task }) => {
-  onTestFailed(async () => {
-    const name = `failed-${task.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').slice(0, 60).replace(/-+$/, '')}`
-    await screenshot(editorPage, `${name}-editor`).catch(() => undefined)
-    await screenshot(readerPage, `${name}-reader`).catch(() => undefined)
-  })
-})
+screenshotOnFailure('reader', () => ({ editor: editorPage, reader: readerPage }))
 
 describe('an editor in the admin panel', () => {
   it('logs in and creates a tag', async () => {

@@ -1,12 +1,27 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { Paginated } from '@/frontend/api'
 import type { Article, AuditLog, Author } from '@/payload-types'
 
 import { internalLink, paragraph, text } from '../richText/lexical'
-import { baseURL, connectBrowser, demoLogin, getJSON, logInToAdmin, mailbox, networkQuiet, openDocument, newContext, pick, screenshot, staffToken, trackNetwork } from './support'
+import {
+  baseURL,
+  connectBrowser,
+  demoLogin,
+  getJSON,
+  logInToAdmin,
+  mailbox,
+  networkQuiet,
+  newContext,
+  openDocument,
+  pick,
+  screenshot,
+  screenshotOnFailure,
+  staffToken,
+  trackNetwork,
+} from './support'
 
 // Issue 14's walk through the desk, in order: a contributor files a story, an editor reviews it,
 // sends it back, previews the second version, links it from another story and schedules it; the
@@ -79,13 +94,7 @@ afterAll(async () => {
   await browser?.close()
 })
 
-beforeEach(({ onTestFailed, task }) => {
-  onTestFailed(async () => {
-    const name = `failed-walk-${task.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').slice(0, 50).replace(/-+$/, '')}`
-    await screenshot(contributorPage, `${name}-contributor`).catch(() => undefined)
-    await screenshot(editorPage, `${name}-editor`).catch(() => undefined)
-  })
-})
+screenshotOnFailure('walk', () => ({ contributor: contributorPage, editor: editorPage }))
 
 describe('the newsroom desk, from a contributor’s draft to a corrected story', () => {
   it('a contributor writes a story under their own byline and submits it for review', async () => {

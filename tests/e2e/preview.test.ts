@@ -1,12 +1,12 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { Paginated } from '@/frontend/api'
 import type { Article, Author } from '@/payload-types'
 
 import { E2E_PREVIEW_SECRET } from './constants'
-import { baseURL, connectBrowser, getJSON, logInToAdmin, newContext, screenshot, staffToken } from './support'
+import { baseURL, connectBrowser, getJSON, logInToAdmin, newContext, screenshot, screenshotOnFailure, staffToken } from './support'
 
 const DRAFT = {
   paragraph: 'The port authority is still weighing a second night crossing to Popov Island.',
@@ -57,13 +57,7 @@ afterAll(async () => {
   await browser?.close()
 })
 
-beforeEach(({ onTestFailed, task }) => {
-  onTestFailed(async () => {
-    const name = `failed-preview-${task.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').slice(0, 50).replace(/-+$/, '')}`
-    await screenshot(editorPage, `${name}-editor`).catch(() => undefined)
-    await screenshot(readerPage, `${name}-reader`).catch(() => undefined)
-  })
-})
+screenshotOnFailure('preview', () => ({ editor: editorPage, reader: readerPage }))
 
 /** The draft route URL the admin's Preview button links to. */
 let previewHref: string

@@ -1,11 +1,23 @@
 import type { Browser, Page } from 'playwright-core'
 
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { Paginated } from '@/frontend/api'
 import type { Article, Author } from '@/payload-types'
 
-import { baseURL, connectBrowser, getJSON, logInToAdmin, networkQuiet, newContext, openDocument, screenshot, staffToken, trackNetwork } from './support'
+import {
+  baseURL,
+  connectBrowser,
+  getJSON,
+  logInToAdmin,
+  networkQuiet,
+  newContext,
+  openDocument,
+  screenshot,
+  screenshotOnFailure,
+  staffToken,
+  trackNetwork,
+} from './support'
 
 const TITLE = 'Ferry crews and the operator agree to talks'
 const NOTE = 'Add the operator’s answer before this goes out.'
@@ -42,13 +54,7 @@ afterAll(async () => {
   await browser?.close()
 })
 
-beforeEach(({ onTestFailed, task }) => {
-  onTestFailed(async () => {
-    const name = `failed-review-${task.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').slice(0, 50).replace(/-+$/, '')}`
-    await screenshot(contributorPage, `${name}-contributor`).catch(() => undefined)
-    await screenshot(editorPage, `${name}-editor`).catch(() => undefined)
-  })
-})
+screenshotOnFailure('review', () => ({ contributor: contributorPage, editor: editorPage }))
 
 describe('the review step in the admin panel', () => {
   it('lets a contributor submit their draft for review from the document controls', async () => {

@@ -4,7 +4,7 @@ import { readFile } from 'fs/promises'
 import { createRequire } from 'module'
 import path from 'path'
 import { chromium } from 'playwright-core'
-import { inject } from 'vitest'
+import { beforeEach, inject } from 'vitest'
 
 import type { Role } from '@/access/roles'
 
@@ -77,6 +77,19 @@ export const openDocument = async (page: Page, path: string): Promise<void> => {
     await takeOver.waitFor({ state: 'hidden' })
     await networkQuiet(page)
   }
+}
+
+/**
+ * Screenshots each named page of a test that fails, as `failed-<file>-<test>-<page>.png`. The pages
+ * are read when the test fails, so a file may open them in `beforeAll`.
+ */
+export const screenshotOnFailure = (file: string, pages: () => Record<string, Page | undefined>): void => {
+  beforeEach(({ onTestFailed, task }) => {
+    onTestFailed(async () => {
+      const name = `failed-${file}-${task.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').slice(0, 50).replace(/-+$/, '')}`
+      for (const [who, page] of Object.entries(pages())) if (page) await screenshot(page, `${name}-${who}`).catch(() => undefined)
+    })
+  })
 }
 
 /** The mail the app has sent so far in this run (globalSetup's SMTP server writes MAILBOX). */
