@@ -6,7 +6,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Paginated } from '@/frontend/api'
 import type { Article, Author, Tag } from '@/payload-types'
 
-import { baseURL, connectBrowser, demoLogin, getJSON, logInToAdmin, newContext, screenshot, screenshotOnFailure, staffToken } from './support'
+import {
+  baseURL,
+  connectBrowser,
+  demoLogin,
+  getJSON,
+  logInToAdmin,
+  newContext,
+  openDocument,
+  screenshot,
+  screenshotOnFailure,
+  staffToken,
+  trackNetwork,
+} from './support'
 
 // The clumsy spots of issue 14, item 7, each checked where an editor or a contributor meets it.
 const TARGET_TITLE = 'Night trains return to the coast line'
@@ -107,7 +119,9 @@ describe('the admin panel’s details', () => {
   it('marks an internal tag as internal in the tags picker and on its chip', async () => {
     // A page of its own: the one before holds an unsaved read-more row, and leaving it would ask first.
     const page = await editorPage.context().newPage()
-    await page.goto(`/admin/collections/articles/${target.id}`)
+    trackNetwork(page)
+    // Clicked once the admin's scripts have taken over the server-rendered picker.
+    await openDocument(page, `/admin/collections/articles/${target.id}`)
     await page.click('#field-tags .rs__control')
     await page.keyboard.type('legal')
     const option = page.locator('#field-tags .rs__option', { hasText: 'Needs legal review' })
