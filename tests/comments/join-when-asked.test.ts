@@ -3,18 +3,26 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import type { Article } from '@/payload-types'
 
 import { graphql, rest } from '../helpers/http'
+import { captureSelects } from '../helpers/queryPlans'
 import { useStaffPayload } from '../helpers/staff'
 
 const { ctx, staff } = useStaffPayload()
 
 let story: Article
+const commented: Article[] = []
+
+const approvedComment = (article: number, body: string) =>
+  ctx.payload.create({ collection: 'comments', data: { article, authorEmail: 'reader@example.com', authorName: 'Reader', body, status: 'approved' } })
 
 beforeAll(async () => {
   const { payload } = ctx
   const author = await payload.create({ collection: 'authors', data: { name: 'Join Writer' } })
   story = await payload.create({ collection: 'articles', data: { _status: 'published', authors: [author.id], title: 'Harbour dredging resumes' } })
-  for (const body of ['First approved comment.', 'Second approved comment.']) {
-    await payload.create({ collection: 'comments', data: { article: story.id, authorEmail: 'reader@example.com', authorName: 'Reader', body, status: 'approved' } })
+  for (const body of ['First approved comment.', 'Second approved comment.']) await approvedComment(story.id, body)
+  for (const title of ['Ferry timetable changes', 'Library opens on Sundays', 'Market square repaved']) {
+    const article = await payload.create({ collection: 'articles', data: { _status: 'published', authors: [author.id], title } })
+    await approvedComment(article.id, `On ${title}.`)
+    commented.push(article)
   }
 })
 
@@ -45,5 +53,21 @@ describe('the comments join of stories', () => {
     expect(body.data?.Article.comments.docs.map((comment) => comment.body).sort()).toEqual(['First approved comment.', 'Second approved comment.'])
     const local = await ctx.payload.findByID({ collection: 'articles', id: story.id, overrideAccess: false, user: staff.editor.user })
     expect(local.comments?.docs).toHaveLength(2)
+  })
+})
+
+describe('a list read with the comments join', () => {
+  it('checks the joined comments’ stories for the reader in one query, not one per story', async () => {
+    const ids = [story, ...commented].map(({ id }) => id)
+    const statements = await captureSelects(ctx.payload, async () => {
+      const { body, status } = await rest<{ docs: Article[] }>('GET', `/articles?where[id][in]=${ids.join(',')}&depth=1&joins[comments][limit]=5`)
+      expect(status).toBe(200)
+      expect(body.docs.map((doc) => doc.comments?.docs?.length).sort()).toEqual([1, 1, 1, 2])
+    })
+    // The readability check of each comment's `article` (plugins/public-reads, readableIDs) selects
+    // ids alone; batched across the page's comments, it is one statement for the four stories.
+    const checks = statements.filter(({ sql }) => /^select "id" from "articles"/i.test(sql))
+    expect(checks).toHaveLength(1)
+    expect(checks[0].args.map(Number).sort()).toEqual(expect.arrayContaining(ids.sort()))
   })
 })
