@@ -9,15 +9,66 @@ import { richText } from '@/seed/lexical'
 import { randomInt, seededRandom, zipfSampler } from './random'
 import { countWords, headline, personName, sentence, slugOf, words } from './text'
 
-export const TAG_COUNT = 500
-export const AUTHOR_COUNT = 50
-/** Drafts on top of the published stories: 2,000 published stories come with 200 drafts. */
-export const DRAFT_SHARE = 0.1
-/** A few mid-popularity tags are internal (staff-only): the project hides them, the baseline cannot. */
-export const INTERNAL_TAG_RANKS = new Set(Array.from({ length: 10 }, (_, i) => 21 + i))
+/**
+ * What an archive holds. `newsroom` is this bench's own (a large tag vocabulary with internal tags,
+ * ~300-word bodies, drafts and comments); `client` is the one issue 16's independent client measured
+ * with: 2,000 published stories, each with 3 of 30 tags, 1 of 5 authors and a short body, no drafts,
+ * no comments. Chosen with `--archive` (BENCH_ARCHIVE, read by the fill processes too).
+ */
+export type ArchiveShape = {
+  authorCount: number
+  /** Words per body, at least. */
+  bodyWords: number
+  /** Comments on a published story at most (0: none). */
+  commentsPerStory: number
+  /** Drafts on top of the published stories: 0.1 means 2,000 published stories come with 200 drafts. */
+  draftShare: number
+  /** A few mid-popularity tags are internal (staff-only): the project hides them, the baseline cannot. */
+  internalTagRanks: ReadonlySet<number>
+  tagCount: number
+  /** Tags per story, drawn by popularity (Zipf) when `zipfTags`, else uniformly. */
+  tagsPerStory: readonly [number, number]
+  twoAuthorsShare: number
+  zipfTags: boolean
+}
+
+export const ARCHIVES = {
+  client: {
+    authorCount: 5,
+    bodyWords: 30,
+    commentsPerStory: 0,
+    draftShare: 0,
+    internalTagRanks: new Set<number>(),
+    tagCount: 30,
+    tagsPerStory: [3, 3],
+    twoAuthorsShare: 0,
+    zipfTags: false,
+  },
+  newsroom: {
+    authorCount: 50,
+    bodyWords: 300,
+    commentsPerStory: 8,
+    draftShare: 0.1,
+    internalTagRanks: new Set(Array.from({ length: 10 }, (_, i) => 21 + i)),
+    tagCount: 500,
+    tagsPerStory: [2, 4],
+    twoAuthorsShare: 0.3,
+    zipfTags: true,
+  },
+} as const satisfies Record<string, ArchiveShape>
+
+export type ArchiveName = keyof typeof ARCHIVES
+export const ARCHIVE_NAMES = Object.keys(ARCHIVES) as ArchiveName[]
+
+/** The shape BENCH_ARCHIVE names (`run.ts` sets it from `--archive` for itself and the fills). */
+export const archiveShape = (): ArchiveShape => {
+  const name = process.env.BENCH_ARCHIVE || 'newsroom'
+  if (!(name in ARCHIVES)) throw new Error(`BENCH_ARCHIVE must be one of ${ARCHIVE_NAMES.join(', ')}, not "${name}".`)
+  return ARCHIVES[name as ArchiveName]
+}
+
 /** Of the comments on a story, this share is approved; the rest wait for moderation. */
 export const APPROVED_SHARE = 0.85
-const BODY_WORDS = 300
 const START = Date.UTC(2021, 0, 1)
 const HOUR = 3_600_000
 
@@ -50,27 +101,25 @@ export type GeneratedArticle = {
   updatedAt: string
 }
 
-export const generateTags = (): GeneratedTag[] =>
-  Array.from({ length: TAG_COUNT }, (_, i) => {
+export const generateTags = (shape = archiveShape()): GeneratedTag[] =>
+  Array.from({ length: shape.tagCount }, (_, i) => {
     const rank = i + 1
     const name = `Topic ${rank}`
-    return { id: tagIDOfRank(rank), internal: INTERNAL_TAG_RANKS.has(rank), name, slug: slugOf(name) }
+    return { id: tagIDOfRank(rank), internal: shape.internalTagRanks.has(rank), name, slug: slugOf(name) }
   })
 
-export const generateAuthors = (): GeneratedAuthor[] => {
+export const generateAuthors = (shape = archiveShape()): GeneratedAuthor[] => {
   const random = seededRandom(0x51ed270b)
-  return Array.from({ length: AUTHOR_COUNT }, (_, i) => {
+  return Array.from({ length: shape.authorCount }, (_, i) => {
     const name = `${personName(random)} ${i + 1}`
     return { id: i + 1, jobTitle: random() < 0.5 ? 'Reporter' : 'Correspondent', name, slug: slugOf(name) }
   })
 }
 
-export const draftCount = (published: number): number => Math.floor(published * DRAFT_SHARE)
-
-const body = (random: () => number): string => {
+const body = (random: () => number, bodyWords: number): string => {
   const blocks: Block[] = []
   let total = 0
-  while (total < BODY_WORDS) {
+  while (total < bodyWords) {
     if (blocks.length === 3) blocks.push({ heading: sentence(random, 3, 6).slice(0, -1), tag: 'h2' })
     const paragraph = Array.from({ length: randomInt(random, 2, 4) }, () => sentence(random)).join(' ')
     blocks.push(paragraph)
@@ -92,10 +141,11 @@ const distinct = (count: number, draw: () => number): number[] => {
  */
 export function* generateArticles(
   published: number,
+  shape = archiveShape(),
 ): Generator<{ article: GeneratedArticle; comments: GeneratedComment[] }> {
   const random = seededRandom()
-  const tagRank = zipfSampler(random, TAG_COUNT)
-  const drafts = draftCount(published)
+  const tagRank = shape.zipfTags ? zipfSampler(random, shape.tagCount) : () => randomInt(random, 1, shape.tagCount)
+  const drafts = Math.floor(published * shape.draftShare)
   const total = published + drafts
   let commentID = 0
   for (let id = 1; id <= total; id++) {
@@ -104,8 +154,8 @@ export function* generateArticles(
     const createdAt = slot - Math.floor(random() * 48 * HOUR)
     const title = headline(random)
     const article: GeneratedArticle = {
-      authorIDs: distinct(random() < 0.7 ? 1 : 2, () => randomInt(random, 1, AUTHOR_COUNT)),
-      content: body(random),
+      authorIDs: distinct(random() < 1 - shape.twoAuthorsShare ? 1 : 2, () => randomInt(random, 1, shape.authorCount)),
+      content: body(random, shape.bodyWords),
       createdAt: new Date(createdAt).toISOString(),
       excerpt: `${words(random, randomInt(random, 18, 30)).join(' ')}.`,
       id,
@@ -113,12 +163,12 @@ export function* generateArticles(
       // The id keeps slugs unique, as an editor would when two stories share a headline.
       slug: `${slugOf(title)}-${id}`,
       status: isDraft ? 'draft' : 'published',
-      tagIDs: distinct(randomInt(random, 2, 4), () => tagIDOfRank(tagRank())),
+      tagIDs: distinct(randomInt(random, ...shape.tagsPerStory), () => tagIDOfRank(tagRank())),
       title,
       updatedAt: new Date(isDraft ? createdAt : slot).toISOString(),
     }
     // Most stories get a few comments, some none, a few many: readers comment on published stories only.
-    const commentTotal = isDraft ? 0 : Math.floor(random() ** 2 * 9)
+    const commentTotal = isDraft ? 0 : Math.floor(random() ** 2 * (shape.commentsPerStory + 1))
     const comments = Array.from({ length: commentTotal }, (): GeneratedComment => {
       const authorName = personName(random)
       commentID++

@@ -1,10 +1,14 @@
 import { parseArgs } from 'util'
 
+import type { ArchiveName } from './content'
 import type { ScenarioName } from './scenarios'
 
+import { ARCHIVE_NAMES } from './content'
 import { SCENARIO_NAMES } from './scenarios'
 
 export type BenchOptions = {
+  /** The archive's shape (bench/content.ts, ARCHIVES). */
+  archive: ArchiveName
   build: boolean
   connections: number
   /** Profile the project's server (`node --cpu-prof`), written to bench/results/cpu-profiles when it stops. */
@@ -43,6 +47,7 @@ export const readOptions = (argv = process.argv.slice(2)): BenchOptions => {
   const { values } = parseArgs({
     args: argv,
     options: {
+      archive: { type: 'string' },
       build: { type: 'boolean' },
       connections: { type: 'string' },
       'cpu-prof': { type: 'boolean' },
@@ -70,7 +75,12 @@ export const readOptions = (argv = process.argv.slice(2)): BenchOptions => {
   if (only !== undefined && only !== 'postgres' && only !== 'sqlite') {
     throw new Error(`--only must be "sqlite" or "postgres", not "${only}".`)
   }
+  const archive = values.archive ?? env.BENCH_ARCHIVE ?? 'newsroom'
+  if (!(ARCHIVE_NAMES as string[]).includes(archive)) {
+    throw new Error(`--archive must be one of ${ARCHIVE_NAMES.join(', ')}, not "${archive}".`)
+  }
   return {
+    archive: archive as ArchiveName,
     build: values.build ?? ['1', 'true'].includes(env.BENCH_BUILD ?? ''),
     connections: integer('connections', values.connections ?? env.BENCH_CONNECTIONS ?? '20'),
     cpuProf: values['cpu-prof'] ?? ['1', 'true'].includes(env.BENCH_CPU_PROF ?? ''),

@@ -5,6 +5,7 @@
  * to stderr). Raw results: bench/results/latest.json. See bench/README.md.
  *
  * Knobs (a flag wins over its environment variable):
+ *   --archive=newsroom   BENCH_ARCHIVE      the archive's shape: newsroom (this bench's own) or client (issue 16's client)
  *   --sizes=2000,20000   BENCH_SIZES        published articles per archive (plus 10% drafts)
  *   --duration=10        BENCH_DURATION     seconds measured per run
  *   --warmup=3           BENCH_WARMUP       seconds of the same load before each run, not measured
@@ -153,6 +154,8 @@ const benchSize = async (published: number, options: BenchOptions): Promise<Size
 
 const main = async () => {
   const options = readOptions()
+  // The fills and the targets generate the archive from BENCH_ARCHIVE (bench/content.ts).
+  process.env.BENCH_ARCHIVE = options.archive
   log(`node ${process.version}, ${os.cpus().length} cores; options ${JSON.stringify(options)}`)
   await ensureBuild({ dir: ROOT, label: 'project' }, options.build)
   const sizes: SizeResult[] = []

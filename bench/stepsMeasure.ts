@@ -14,7 +14,7 @@ import { getPayload } from 'payload'
 
 import { pinPlannerStatistics } from '@/db/plannerStatistics'
 import { readFillArgs } from './fillArgs'
-import { TAG_PAGE_RANKS } from './targets'
+import { tagPageRanks } from './targets'
 import { tagIDOfRank } from './content'
 
 const SAMPLES = 60
@@ -87,7 +87,7 @@ const timeReads = async (read: (i: number) => Promise<unknown>): Promise<number>
 try {
   readFillArgs()
   const payload = await getPayload({ config })
-  const tagIDs = TAG_PAGE_RANKS.map(tagIDOfRank)
+  const tagIDs = tagPageRanks().map(tagIDOfRank)
   const results: { home: number; label: string; tag: number }[] = []
   for (const step of STEPS) {
     await step.apply(payload)

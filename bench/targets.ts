@@ -1,15 +1,16 @@
 import type { BenchDatabase } from './database'
 
-import { INTERNAL_TAG_RANKS, tagIDOfRank } from './content'
+import { archiveShape, tagIDOfRank } from './content'
 import { seededRandom } from './random'
 
 /**
  * Tag pages measured: every public tag among the 100 most used, so that the few very popular tags
  * (rank 1 is on ~40% of stories) and the many mid-popularity ones are both in the mix.
  */
-export const TAG_PAGE_RANKS: readonly number[] = Array.from({ length: 100 }, (_, i) => i + 1).filter(
-  (rank) => !INTERNAL_TAG_RANKS.has(rank),
-)
+export const tagPageRanks = (shape = archiveShape()): number[] =>
+  Array.from({ length: Math.min(100, shape.tagCount) }, (_, i) => i + 1).filter(
+    (rank) => !shape.internalTagRanks.has(rank),
+  )
 
 export type Targets = {
   /** Published stories, in a fixed shuffled order: requests rotate over the whole archive. */
@@ -26,5 +27,5 @@ export const readTargets = async (database: BenchDatabase): Promise<Targets> => 
     const j = Math.floor(random() * (i + 1))
     ;[articles[i], articles[j]] = [articles[j], articles[i]]
   }
-  return { articles, tagIDs: TAG_PAGE_RANKS.map(tagIDOfRank) }
+  return { articles, tagIDs: tagPageRanks().map(tagIDOfRank) }
 }
