@@ -1,6 +1,7 @@
 import type { BurstResult } from './burst'
 import type { GraphqlWorstResult } from './graphqlWorst'
 import type { Measurement } from './load'
+import type { OriginCacheFill } from './originCache'
 import type { LoadScenarioName } from './scenarios'
 import type { StoredCheck } from './stored'
 
@@ -21,6 +22,8 @@ export type SizeResult = {
   /** Seconds each fill took; the baseline is filled only when a chosen scenario is compared with it. */
   fillSeconds: { baseline?: number; project: number }
   graphqlWorst?: GraphqlWorstResult
+  /** The cached path's server once its origin cache was filled to its entry bound (SQLite, when a cached scenario ran). */
+  originCacheFill?: OriginCacheFill
   published: number
   rows: { articles: number; comments: number }
   scenarios: ScenarioResult[]

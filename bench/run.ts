@@ -11,7 +11,7 @@
  *   --warmup=3           BENCH_WARMUP       seconds of the same load before each run, not measured
  *   --connections=20     BENCH_CONNECTIONS  concurrent connections
  *   --rounds=2           BENCH_ROUNDS       runs per scenario and side, alternating project and baseline
- *   --scenarios=…        BENCH_SCENARIOS    a subset of home,article,tag,default-list,story-by-id,read-more,search,graphql,comments,graphql-worst,burst
+ *   --scenarios=…        BENCH_SCENARIOS    a subset of home,article,tag,default-list,story-by-id,read-more,search,graphql,default-list-cached,story-by-id-cached,comments,graphql-worst,burst
  *   --build              BENCH_BUILD=1      rebuild both apps instead of reusing .next (BUILD_ID)
  *   --cpu-prof           BENCH_CPU_PROF=1   profile the project's server into bench/results/cpu-profiles
  *   --only=postgres      BENCH_ONLY         only the SQLite runs (sqlite) or only the PostgreSQL ones (postgres)
@@ -38,6 +38,7 @@ import { fill } from './fill'
 import { runGraphqlWorst } from './graphqlWorst'
 import { cleanUp, log, n, onCleanUp } from './lifecycle'
 import { readOptions } from './options'
+import { runCachedReads } from './originCache'
 import { BASELINE_DIR, CPU_PROFILE_DIR, RESULTS_FILE, ROOT } from './paths'
 import { benchPostgres } from './postgres'
 import { runScenario } from './runScenario'
@@ -113,13 +114,21 @@ const benchSize = async (published: number, options: BenchOptions): Promise<Size
     await checkEquivalence({ baseline: servers.baseline, project: servers.project[0] }, targets, published)
   }
   const scenarios: ScenarioResult[] = []
-  // Reads first: the comment scenario adds rows the reads would then see.
+  const context = { database, label: `${n(published)} articles`, options, servers, targets }
   const chosen = SCENARIOS.filter(({ name }) => options.scenarios.includes(name))
-  for (const scenario of chosen.sort((a, b) => Number(a.writes) - Number(b.writes))) {
-    scenarios.push(
-      await runScenario(scenario, { database, label: `${n(published)} articles`, options, servers, targets }),
-    )
+  // The uncached reads, then the cached ones (on a server of their own), then the writes: the comment
+  // scenario adds rows the reads would then see.
+  for (const scenario of chosen.filter(({ originCache, writes }) => !originCache && !writes)) {
+    scenarios.push(await runScenario(scenario, context))
   }
+  const cachedReads = chosen.filter(({ originCache }) => originCache)
+  let originCacheFill: SizeResult['originCacheFill']
+  if (cachedReads.length) {
+    const cached = await runCachedReads(cachedReads, { ...context, databaseURL: `file:${files.project}` })
+    scenarios.push(...cached.results)
+    originCacheFill = cached.fill
+  }
+  for (const scenario of chosen.filter(({ writes }) => writes)) scenarios.push(await runScenario(scenario, context))
   const graphqlWorst = options.scenarios.includes('graphql-worst')
     ? await runGraphqlWorst({
         log: (message) => log(`${n(published)} articles · ${message}`),
@@ -146,6 +155,7 @@ const benchSize = async (published: number, options: BenchOptions): Promise<Size
     database: 'sqlite',
     fillSeconds,
     graphqlWorst,
+    originCacheFill,
     published,
     rows: { articles: Number(rows[0].articles), comments: Number(rows[0].comments) },
     scenarios,

@@ -11,11 +11,13 @@ export type LoadScenarioName =
   | 'article'
   | 'comments'
   | 'default-list'
+  | 'default-list-cached'
   | 'graphql'
   | 'home'
   | 'read-more'
   | 'search'
   | 'story-by-id'
+  | 'story-by-id-cached'
   | 'tag'
 export type ScenarioName = 'burst' | 'graphql-worst' | LoadScenarioName
 
@@ -31,6 +33,11 @@ export type Scenario = {
   comparesWithBaseline: boolean
   label: string
   name: LoadScenarioName
+  /**
+   * Measured against a second project server with the origin cache on, after the uncached reads:
+   * the paths it reads, each requested once before the run so that the run measures hits.
+   */
+  originCache?: { paths: (targets: Targets) => string[] }
   request: (context: RequestContext) => Request
   /** Writes change the data the reads see: they run after every read of a size. */
   writes: boolean
@@ -94,7 +101,16 @@ export const defaultListPath = (side: Side = 'project'): string =>
     ? `/api/articles?${query({ depth: 1, limit: 10, ...publishedOnly(side) })}`
     : `/api/articles?${query({ depth: 1, limit: 10, sort: '-publishedAt' })}`
 
-export const storyByIDPath = (id: number): string => `/api/articles/${id}?${query({ depth: 1 })}`
+export const storyByIDPath = (id: number, depth = 1): string => `/api/articles/${id}?${query({ depth })}`
+
+/**
+ * The stories the cached by-id scenario rotates over: a news site's readers crowd onto a few hundred
+ * current stories, and the whole archive would cycle through the cache's 5,000 entries
+ * (`ORIGIN_CACHE_MAX_ENTRIES`) at 20,000 stories, measuring misses instead of hits.
+ */
+export const CACHED_STORIES = 1_000
+
+const hotStories = (targets: Targets) => targets.articles.slice(0, CACHED_STORIES)
 
 const ARTICLE_FIELDS = 'id title slug excerpt publishedAt authors { id name slug } tags { id name slug }'
 
@@ -207,6 +223,23 @@ export const SCENARIOS: Scenario[] = [
       method: 'POST',
       path: '/api/graphql',
     }),
+    writes: false,
+  },
+  {
+    comparesWithBaseline: true,
+    label: 'default list (stranger), origin cache',
+    name: 'default-list-cached',
+    originCache: { paths: () => [defaultListPath()] },
+    request: ({ side }) => ({ ...GET, path: defaultListPath(side) }),
+    writes: false,
+  },
+  {
+    comparesWithBaseline: true,
+    label: `story by id (stranger), origin cache, ${CACHED_STORIES.toLocaleString('en-US')} stories`,
+    name: 'story-by-id-cached',
+    originCache: { paths: (targets) => hotStories(targets).map(({ id }) => storyByIDPath(id)) },
+    // The baseline reads the same stories, uncached: it has no origin cache.
+    request: ({ targets }) => rotatingGet(hotStories(targets), ({ id }) => storyByIDPath(id)),
     writes: false,
   },
   {

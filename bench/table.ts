@@ -93,6 +93,17 @@ const formatLoadTable = (sizes: SizeResult[], rounds: number): string => {
     `Best of ${rounds} round(s) per scenario and side, by successful responses per second; errors (non-2xx and socket errors) are summed over all rounds.`,
     'RSS is the peak resident memory of the server process tree while measured. Baseline: bare Payload, same collections and data, no access rules, hooks, custom indexes or plugin.',
   ]
+  if (sizes.some(({ originCacheFill }) => originCacheFill)) {
+    notes.push(
+      '"origin cache" rows: a second project server on the same database with ORIGIN_CACHE=on (in memory), each read requested once before the run, so the run measures hits; the baseline reads the same paths uncached.',
+    )
+  }
+  for (const { originCacheFill: fill, published } of sizes) {
+    if (!fill) continue
+    notes.push(
+      `Origin cache filled at ${count(published)} articles: ${count(fill.requested)} distinct story reads, the cache keeping the last ${count(fill.held)} (${mb(fill.heldBodyBytes)} MB of bodies); the server's RSS then ${mb(fill.rssBytes)} MB.`,
+    )
+  }
   if (sizes.some(({ database }) => database !== 'sqlite')) {
     notes.push(
       'postgres · N instances: N `next start` processes on one scratch PostgreSQL database, the connections split evenly between them (connection i to instance i mod N); req/s is all instances together, RSS the sum of their peaks. No bare-Payload baseline on PostgreSQL (—).',
