@@ -8,6 +8,12 @@ export const CPU_PROFILE_DIR = path.join(ROOT, 'bench', 'results', 'cpu-profiles
 export const NEXT_BIN = path.join(ROOT, 'node_modules', '.bin', 'next')
 
 /**
+ * The V8 flags `npm start` gives the project's server (package.json, "start"; tests/bench/start.test.ts
+ * checks they agree): the bench serves the project as its users do.
+ */
+export const PROJECT_NODE_OPTIONS = ['--max-old-space-size=512']
+
+/**
  * The environment for the processes the bench starts, without what would change how they run:
  * NODE_ENV is set per process, and a leaked VITEST* variable makes Payload behave as under test.
  */

@@ -3,7 +3,7 @@ import getPort from 'get-port'
 import path from 'path'
 
 import { stopGroup } from '../tests/helpers/processGroup'
-import { NEXT_BIN, ROOT, childEnv } from './paths'
+import { NEXT_BIN, PROJECT_NODE_OPTIONS, ROOT, childEnv } from './paths'
 
 export type RunningServer = {
   label: string
@@ -54,7 +54,8 @@ export const startServer = async ({
   const port = await getPort({ host: '127.0.0.1' })
   const url = `http://127.0.0.1:${port}`
   const app = appDir === ROOT ? [] : [path.relative(ROOT, appDir)]
-  const args = [...nodeOptions, NEXT_BIN, 'start', ...app, '-p', String(port), '-H', '127.0.0.1']
+  const node = appDir === ROOT ? [...PROJECT_NODE_OPTIONS, ...nodeOptions] : nodeOptions
+  const args = [...node, NEXT_BIN, 'start', ...app, '-p', String(port), '-H', '127.0.0.1']
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
     // Its own process group, so that stopping it also stops any worker it started.
