@@ -4,7 +4,9 @@ import type { PostgresAdapter } from '@payloadcms/db-postgres'
 import type { Pool } from 'pg'
 
 import { postgresAdapter } from '@payloadcms/db-postgres'
+import { index } from '@payloadcms/db-postgres/drizzle/pg-core'
 
+import { latestVersionsIndex } from './latestVersionsIndex'
 import { sendOnlyPublicReadsToReplicas } from './replicaReads'
 
 export type PostgresDatabaseOptions = {
@@ -41,6 +43,7 @@ export const postgresDatabase = ({
   url,
 }: PostgresDatabaseOptions): DatabaseAdapterObj => {
   const adapterObj = postgresAdapter({
+    afterSchemaInit: [latestVersionsIndex(index)],
     migrationDir,
     pool: {
       connectionString: url,

@@ -1,7 +1,9 @@
 import { sqliteAdapter } from '@payloadcms/db-sqlite'
+import { index } from '@payloadcms/db-sqlite/drizzle/sqlite-core'
 import type { DatabaseAdapterObj } from 'payload'
 
 import { useDurableTransactions } from './durableTransactions'
+import { latestVersionsIndex } from './latestVersionsIndex'
 import { createWriteLockedClient } from './writeLockedClient'
 
 type SQLiteDatabaseOptions = {
@@ -17,6 +19,7 @@ type SQLiteDatabaseOptions = {
  */
 export const sqliteDatabase = ({ migrationDir, url }: SQLiteDatabaseOptions): DatabaseAdapterObj => {
   const adapterObj = sqliteAdapter({
+    afterSchemaInit: [latestVersionsIndex(index)],
     client: { url },
     migrationDir,
     // Migrations only, never push mode: the schema a database has is always the committed one.

@@ -2,7 +2,8 @@
  * The public reads must cost the same on a 2,000- and a 200,000-story archive: each is served by an
  * index read in order, never by a pass over a table or by sorting every matching story. This boots
  * the real config on the demo seed, captures the SQL that Payload sends for each public read the
- * reference frontend and the read-more endpoint make, and checks SQLite's plan for each statement.
+ * reference frontend and the read-more endpoint make (and the editors' default admin list), and checks
+ * SQLite's plan for each statement.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
@@ -13,6 +14,7 @@ import { seed } from '@/seed'
 import { useTestPayload } from '../helpers/bootPayload'
 import { graphql, rest } from '../helpers/http'
 import { captureSelects, planProblems } from '../helpers/queryPlans'
+import { demoLogins } from '@/seed/data/users'
 
 type FrontendAPI = typeof FrontendQueries
 
@@ -24,9 +26,12 @@ let tagID: number
 let tagSlug: string
 let authorSlug: string
 let authorID: number
+let editorToken: string
 
 beforeAll(async () => {
   await seed(ctx.payload)
+  const editor = demoLogins.find(({ role }) => role === 'editor')!
+  editorToken = (await ctx.payload.login({ collection: 'users', data: { email: editor.email, password: editor.password } })).token!
   // The reference frontend's own query functions, with its fetches answered by the app's route handlers.
   vi.stubGlobal('fetch', async (input: string) => {
     const { body, status } = await rest('GET', new URL(input).pathname.replace(/^\/api/, '') + new URL(input).search)
@@ -61,6 +66,11 @@ const reads: [string, () => Promise<unknown>][] = [
     () => rest('GET', `/articles?depth=1&limit=1&where[slug][equals]=${story.slug}&joins[comments][count]=true`),
   ],
   ['a default REST list, joins and count included', () => rest('GET', '/articles?depth=1&limit=10')],
+  // The admin's default list view of stories: the latest version of each, drafts included, newest first.
+  [
+    'the editors\' admin list (drafts, newest first)',
+    () => rest('GET', '/articles?depth=0&draft=true&limit=10&page=1&sort=-publishedAt', { token: editorToken }),
+  ],
   [
     'home page list (GraphQL)',
     () =>

@@ -8,6 +8,7 @@ import * as migration_20261206_011535_review_workflow from './20261206_011535_re
 import * as migration_20261206_035823_slug_redirects from './20261206_035823_slug_redirects';
 import * as migration_20261206_035854_audit_log from './20261206_035854_audit_log';
 import * as migration_20261206_093456_tag_admin_title from './20261206_093456_tag_admin_title';
+import * as migration_20261206_202430_latest_versions_index from './20261206_202430_latest_versions_index';
 
 export const migrations = [
   {
@@ -58,6 +59,11 @@ export const migrations = [
   {
     up: migration_20261206_093456_tag_admin_title.up,
     down: migration_20261206_093456_tag_admin_title.down,
-    name: '20261206_093456_tag_admin_title'
+    name: '20261206_093456_tag_admin_title',
+  },
+  {
+    up: migration_20261206_202430_latest_versions_index.up,
+    down: migration_20261206_202430_latest_versions_index.down,
+    name: '20261206_202430_latest_versions_index'
   },
 ];

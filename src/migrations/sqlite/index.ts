@@ -7,6 +7,7 @@ import * as migration_20261206_011521_review_workflow from './20261206_011521_re
 import * as migration_20261206_035800_slug_redirects from './20261206_035800_slug_redirects';
 import * as migration_20261206_035812_audit_log from './20261206_035812_audit_log';
 import * as migration_20261206_093356_tag_admin_title from './20261206_093356_tag_admin_title';
+import * as migration_20261206_202415_latest_versions_index from './20261206_202415_latest_versions_index';
 
 export const migrations = [
   {
@@ -52,6 +53,11 @@ export const migrations = [
   {
     up: migration_20261206_093356_tag_admin_title.up,
     down: migration_20261206_093356_tag_admin_title.down,
-    name: '20261206_093356_tag_admin_title'
+    name: '20261206_093356_tag_admin_title',
+  },
+  {
+    up: migration_20261206_202415_latest_versions_index.up,
+    down: migration_20261206_202415_latest_versions_index.down,
+    name: '20261206_202415_latest_versions_index'
   },
 ];
