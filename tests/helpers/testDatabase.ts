@@ -83,6 +83,9 @@ export const closeAndDrop = async (payload: Payload, database: ScratchDatabase):
     for (const pool of poolsOf(payload.db as unknown as PostgresAdapter)) {
       // The drop may end a connection that is still closing; unheard, the pool's 'error' would be unhandled.
       pool.on('error', () => undefined)
+      // A client checked out when the drop ends it reports on itself, not on the pool: pg-pool keeps
+      // every client it made in `_clients` (not a public field), checked out or idle.
+      for (const client of (pool as unknown as { _clients?: pg.Client[] })._clients ?? []) client.on('error', () => undefined)
       void pool.end()
     }
   }
