@@ -7,7 +7,7 @@ type SchemaHookArgs<Schema> = {
   schema: Schema
 }
 
-export const LATEST_VERSIONS_INDEX = '_articles_v_latest_published_at_idx'
+const LATEST_VERSIONS_INDEX = '_articles_v_latest_published_at_idx'
 
 /**
  * The admin's list of stories (and any `draft=true` read) is the latest version of each, newest
